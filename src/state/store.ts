@@ -1,0 +1,26 @@
+/** The app's one vanilla store, composed from typed slices. Plain data only: no three.js objects or sockets. */
+import { createStore } from 'zustand/vanilla';
+import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
+import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { createTilesSlice, type TilesSlice } from './tilesSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createZoneSlice, type ZoneSlice } from './zoneSlice';
+
+export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createZoneSlice(...a),
+    ...createViewSlice(...a),
+    ...createLayersSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createTilesSlice(...a),
+    ...createErrorsSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app-wide instance. Tests create their own with createAppStore(). */
+export const appStore = createAppStore();

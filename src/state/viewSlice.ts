@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand/vanilla';
+
+export type ViewEngine = 'three' | 'globe';
+export type Language = 'zh' | 'en';
+
+/** A request for the camera to move. `seq` makes repeated requests to the same place distinct. */
+export type FlyRequest =
+  | { seq: number; kind: 'viewpoint'; viewpointId: string }
+  | { seq: number; kind: 'target'; target: [number, number, number]; radiusM: number };
+
+export interface ViewSlice {
+  engine: ViewEngine;
+  language: Language;
+  /** Sun time as epoch ms; null means "use the scene's default". */
+  sunTimeMs: number | null;
+  shadows: boolean;
+  flyRequest: FlyRequest | null;
+  setEngine(engine: ViewEngine): void;
+  setLanguage(language: Language): void;
+  setSunTime(ms: number | null): void;
+  setShadows(on: boolean): void;
+  flyToViewpoint(viewpointId: string): void;
+  flyToTarget(target: [number, number, number], radiusM: number): void;
+}
+
+let flySeq = 0;
+
+export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = (set) => ({
+  engine: 'three',
+  language: 'zh',
+  sunTimeMs: null,
+  shadows: true,
+  flyRequest: null,
+  setEngine: (engine) => set({ engine }),
+  setLanguage: (language) => set({ language }),
+  setSunTime: (sunTimeMs) => set({ sunTimeMs }),
+  setShadows: (shadows) => set({ shadows }),
+  flyToViewpoint: (viewpointId) => set({ flyRequest: { seq: ++flySeq, kind: 'viewpoint', viewpointId } }),
+  flyToTarget: (target, radiusM) => set({ flyRequest: { seq: ++flySeq, kind: 'target', target, radiusM } }),
+});
