@@ -6,7 +6,14 @@ export type Language = 'zh' | 'en';
 /** A request for the camera to move. `seq` makes repeated requests to the same place distinct. */
 export type FlyRequest =
   | { seq: number; kind: 'viewpoint'; viewpointId: string }
-  | { seq: number; kind: 'target'; target: [number, number, number]; radiusM: number };
+  | { seq: number; kind: 'target'; target: [number, number, number]; radiusM: number }
+  | { seq: number; kind: 'pose'; position: [number, number, number]; target: [number, number, number]; instant: boolean };
+
+/** Camera pose in the zone's ENU frame, published when the camera comes to rest (not per frame). */
+export interface CameraPose {
+  position: [number, number, number];
+  target: [number, number, number];
+}
 
 export interface ViewSlice {
   engine: ViewEngine;
@@ -15,6 +22,9 @@ export interface ViewSlice {
   sunTimeMs: number | null;
   shadows: boolean;
   flyRequest: FlyRequest | null;
+  cameraPose: CameraPose | null;
+  setCameraPose(pose: CameraPose | null): void;
+  flyToPose(pose: CameraPose, instant?: boolean): void;
   setEngine(engine: ViewEngine): void;
   setLanguage(language: Language): void;
   setSunTime(ms: number | null): void;
@@ -31,6 +41,10 @@ export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = (set)
   sunTimeMs: null,
   shadows: true,
   flyRequest: null,
+  cameraPose: null,
+  setCameraPose: (cameraPose) => set({ cameraPose }),
+  flyToPose: (pose, instant = false) =>
+    set({ flyRequest: { seq: ++flySeq, kind: 'pose', position: pose.position, target: pose.target, instant } }),
   setEngine: (engine) => set({ engine }),
   setLanguage: (language) => set({ language }),
   setSunTime: (sunTimeMs) => set({ sunTimeMs }),
