@@ -1,4 +1,43 @@
+/**
+ * Entry point: parse the URL first (so a bad parameter is reported, never thrown), set the
+ * language before the first paint, install the test hook only with ?test=1, then render.
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App';
+import { createI18n } from './app/i18n';
+import { installTestHook } from './app/testHook';
+import { parseUrlState } from './app/urlState';
+import { applyUrlBasics, reportUrlIssues } from './app/urlSync';
+import { AppCrashScreen } from './ui/AppCrashScreen';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { appStore } from './state/store';
+import { StoreContext } from './state/hooks';
+import './ui/styles.css';
+import './ui/landing.css';
+import './ui/panels.css';
+// Last: its narrow-screen rules override the panels' defaults.
+import './ui/hud.css';
+
+const { state: url, issues } = parseUrlState(window.location.search);
+applyUrlBasics(appStore, url);
+reportUrlIssues(appStore, issues);
+if (url.test) installTestHook(appStore);
+
+const i18n = createI18n(appStore.getState().language);
 
 const el = document.getElementById('root');
-if (el) createRoot(el).render(<p>ShenTwin</p>);
+if (el) {
+  createRoot(el).render(
+    <StrictMode>
+      <StoreContext.Provider value={appStore}>
+        <I18nextProvider i18n={i18n}>
+          <ErrorBoundary fallback={(error, reset) => <AppCrashScreen error={error} onRetry={reset} />}>
+            <App url={url} />
+          </ErrorBoundary>
+        </I18nextProvider>
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -23,6 +23,12 @@ export interface ViewSlice {
   shadows: boolean;
   flyRequest: FlyRequest | null;
   cameraPose: CameraPose | null;
+  /** Tile cache budget from the URL (`tileBudgetMB`); null means the view's own default. */
+  tileBudgetMB: number | null;
+  setTileBudgetMB(mb: number | null): void;
+  /** The 3D view's WebGL context is lost; the UI shows an overlay until it is restored. */
+  webglLost: boolean;
+  setWebglLost(lost: boolean): void;
   setCameraPose(pose: CameraPose | null): void;
   flyToPose(pose: CameraPose, instant?: boolean): void;
   setEngine(engine: ViewEngine): void;
@@ -42,6 +48,10 @@ export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = (set)
   shadows: true,
   flyRequest: null,
   cameraPose: null,
+  tileBudgetMB: null,
+  setTileBudgetMB: (tileBudgetMB) => set({ tileBudgetMB }),
+  webglLost: false,
+  setWebglLost: (webglLost) => set({ webglLost }),
   setCameraPose: (cameraPose) => set({ cameraPose }),
   flyToPose: (pose, instant = false) =>
     set({ flyRequest: { seq: ++flySeq, kind: 'pose', position: pose.position, target: pose.target, instant } }),

@@ -1,0 +1,188 @@
+/**
+ * The shareable part of the app state, as URL query parameters. Pure: no DOM, no store.
+ *
+ *   ?zone=&vp=&lang=zh|en&engine=three|globe&sel=<buildingId>&cam=e,n,u,te,tn,tu&test=1&tileBudgetMB=
+ *
+ * The URL is untrusted input (a planner pastes it from chat), so every value is checked and a bad
+ * one is dropped with a reason instead of reaching the camera or the GPU.
+ */
+import type { CameraPose, Language, ViewEngine } from '../state/viewSlice';
+
+export interface UrlState {
+  zone?: string;
+  vp?: string;
+  lang?: Language;
+  engine?: ViewEngine;
+  sel?: string;
+  cam?: CameraPose;
+  test?: boolean;
+  tileBudgetMB?: number;
+}
+
+export interface UrlIssue {
+  param: string;
+  reason: string;
+}
+
+/** Zones are a few kilometres across; anything beyond this is a typo or an attack, not a view. */
+export const CAM_HORIZONTAL_LIMIT_M = 200_000;
+export const CAM_UP_MIN_M = -2_000;
+/** The globe view can pull far back, so allow altitudes well above the zone. */
+export const CAM_UP_MAX_M = 2_000_000;
+/** Camera position and target this close together give no view direction. */
+export const CAM_MIN_DISTANCE_M = 0.01;
+export const TILE_BUDGET_MIN_MB = 16;
+export const TILE_BUDGET_MAX_MB = 16_384;
+/** Round-trip precision of camera coordinates in a shared link. */
+const CAM_DECIMALS = 1;
+
+const ID_RE = /^[a-z0-9-]{1,64}$/;
+/** Building ids look like "osm:way/123" or "gen:jiading:42". */
+const BUILDING_ID_RE = /^[A-Za-z0-9:/._-]{1,200}$/;
+/** Plain decimal notation only: Number() would also accept "", "0x1f" and "Infinity". */
+const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+const KNOWN_ORDER = ['zone', 'vp', 'cam', 'sel', 'engine', 'lang', 'test', 'tileBudgetMB'] as const;
+
+function parseNumber(s: string): number | null {
+  const t = s.trim();
+  if (!NUMBER_RE.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Checks a pose against the sane ranges; returns the reason it is unusable, or null. */
+export function cameraPoseProblem(pose: CameraPose): string | null {
+  const all = [...pose.position, ...pose.target];
+  if (!all.every(Number.isFinite)) return 'coordinates must be finite numbers';
+  for (const p of [pose.position, pose.target]) {
+    if (Math.abs(p[0]) > CAM_HORIZONTAL_LIMIT_M || Math.abs(p[1]) > CAM_HORIZONTAL_LIMIT_M) {
+      return `east/north must be within ±${CAM_HORIZONTAL_LIMIT_M} m of the zone origin`;
+    }
+    if (p[2] < CAM_UP_MIN_M || p[2] > CAM_UP_MAX_M) {
+      return `up must be within [${CAM_UP_MIN_M}, ${CAM_UP_MAX_M}] m`;
+    }
+  }
+  const d = Math.hypot(
+    pose.position[0] - pose.target[0],
+    pose.position[1] - pose.target[1],
+    pose.position[2] - pose.target[2],
+  );
+  if (d < CAM_MIN_DISTANCE_M) return 'camera position and target must differ';
+  return null;
+}
+
+function parseCam(raw: string): CameraPose | string {
+  const parts = raw.split(',');
+  if (parts.length !== 6) return `expected 6 comma-separated numbers (e,n,u,te,tn,tu), got ${parts.length}`;
+  const nums: number[] = [];
+  for (const [i, p] of parts.entries()) {
+    const v = parseNumber(p);
+    if (v === null) return `value ${i + 1} ("${p.slice(0, 20)}") is not a finite number`;
+    nums.push(v);
+  }
+  const [e, n, u, te, tn, tu] = nums as [number, number, number, number, number, number];
+  const pose: CameraPose = { position: [e, n, u], target: [te, tn, tu] };
+  return cameraPoseProblem(pose) ?? pose;
+}
+
+/** Parses a query string ("?a=b" or "a=b"). Never throws; bad values come back as issues. */
+export function parseUrlState(search: string): { state: UrlState; issues: UrlIssue[] } {
+  const params = new URLSearchParams(search);
+  const state: UrlState = {};
+  const issues: UrlIssue[] = [];
+  const bad = (param: string, reason: string) => issues.push({ param, reason });
+
+  const zone = params.get('zone');
+  if (zone !== null) {
+    if (ID_RE.test(zone)) state.zone = zone;
+    else bad('zone', 'must be a zone id (lower-case letters, digits and dashes)');
+  }
+  const vp = params.get('vp');
+  if (vp !== null) {
+    if (ID_RE.test(vp)) state.vp = vp;
+    else bad('vp', 'must be a viewpoint id (lower-case letters, digits and dashes)');
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (lang === 'zh' || lang === 'en') state.lang = lang;
+    else bad('lang', 'must be "zh" or "en"');
+  }
+  const engine = params.get('engine');
+  if (engine !== null) {
+    if (engine === 'three' || engine === 'globe') state.engine = engine;
+    else bad('engine', 'must be "three" or "globe"');
+  }
+  const sel = params.get('sel');
+  if (sel !== null) {
+    if (BUILDING_ID_RE.test(sel)) state.sel = sel;
+    else bad('sel', 'must be a building id such as "osm:way/123" or "gen:zone:1"');
+  }
+  const cam = params.get('cam');
+  if (cam !== null) {
+    const r = parseCam(cam);
+    if (typeof r === 'string') bad('cam', r);
+    else state.cam = r;
+  }
+  const test = params.get('test');
+  if (test !== null) {
+    if (test === '1') state.test = true;
+    else if (test !== '0') bad('test', 'must be "1" or "0"');
+  }
+  const budget = params.get('tileBudgetMB');
+  if (budget !== null) {
+    const v = parseNumber(budget);
+    if (v === null) bad('tileBudgetMB', 'must be a finite number');
+    else if (v < TILE_BUDGET_MIN_MB || v > TILE_BUDGET_MAX_MB) {
+      bad('tileBudgetMB', `must be within [${TILE_BUDGET_MIN_MB}, ${TILE_BUDGET_MAX_MB}]`);
+    } else state.tileBudgetMB = v;
+  }
+  return { state, issues };
+}
+
+function formatCoord(v: number): string {
+  const f = 10 ** CAM_DECIMALS;
+  const r = Math.round(v * f) / f;
+  // Avoid "-0" in links.
+  return String(r === 0 ? 0 : r);
+}
+
+/** Keeps commas, colons and slashes readable: they are legal in a query and make links legible. */
+function encodeValue(v: string): string {
+  return encodeURIComponent(v).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+}
+
+/** Writes the state as "?a=b&…" in a stable order, or "" when empty. Invalid values are left out. */
+export function serializeUrlState(state: UrlState): string {
+  const out: Record<(typeof KNOWN_ORDER)[number], string | undefined> = {
+    zone: state.zone && ID_RE.test(state.zone) ? state.zone : undefined,
+    vp: state.vp && ID_RE.test(state.vp) ? state.vp : undefined,
+    cam:
+      state.cam && cameraPoseProblem(state.cam) === null
+        ? [...state.cam.position, ...state.cam.target].map(formatCoord).join(',')
+        : undefined,
+    sel: state.sel && BUILDING_ID_RE.test(state.sel) ? state.sel : undefined,
+    engine: state.engine,
+    lang: state.lang,
+    test: state.test ? '1' : undefined,
+    tileBudgetMB:
+      state.tileBudgetMB !== undefined && Number.isFinite(state.tileBudgetMB) ? String(state.tileBudgetMB) : undefined,
+  };
+  const parts = KNOWN_ORDER.filter((k) => out[k] !== undefined).map((k) => `${k}=${encodeValue(out[k] as string)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** Positions closer than this count as "at the viewpoint" (the camera comes to rest after a flight). */
+export const VIEWPOINT_MATCH_TOLERANCE_M = 1;
+
+/** The id of the viewpoint the camera rests at, if any: keeps `vp` in the URL only while it is true. */
+export function matchViewpoint(
+  pose: CameraPose | null,
+  viewpoints: readonly { id: string; position: readonly number[]; target: readonly number[] }[],
+): string | undefined {
+  if (!pose) return undefined;
+  const near = (a: readonly number[], b: readonly number[]) =>
+    Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0)) <=
+    VIEWPOINT_MATCH_TOLERANCE_M;
+  return viewpoints.find((v) => near(v.position, pose.position) && near(v.target, pose.target))?.id;
+}

@@ -1,0 +1,148 @@
+/**
+ * Connects the store to the address bar: applies a parsed URL once at start-up, then writes the
+ * shareable state back with replaceState (debounced, so a camera settling or a burst of clicks
+ * becomes one history write, and the back button is not flooded).
+ *
+ * Values requested by the URL but not yet confirmed by the view (the camera pose before the
+ * first rest, a selection while the building index loads) are kept as pending, so a reload in
+ * that window, or a view that never starts, does not lose the shared view.
+ */
+import { matchViewpoint, serializeUrlState, type UrlIssue, type UrlState } from './urlState';
+import { enterZone, selectBuildingById } from './zoneActions';
+import type { AppState, AppStore } from '../state/store';
+
+export const URL_WRITE_DEBOUNCE_MS = 400;
+
+export function reportUrlIssues(store: AppStore, issues: readonly UrlIssue[]): void {
+  for (const i of issues) store.getState().reportError('url', i.param, i.reason);
+}
+
+/** Settings that do not depend on the zone list: applied before scenes load, so the loading screen is already in the right language. */
+export function applyUrlBasics(store: AppStore, url: UrlState): void {
+  const s = store.getState();
+  if (url.lang) s.setLanguage(url.lang);
+  if (url.engine) s.setEngine(url.engine);
+  if (url.tileBudgetMB !== undefined) s.setTileBudgetMB(url.tileBudgetMB);
+}
+
+export interface Pending {
+  zone?: string;
+  cam?: UrlState['cam'];
+  vp?: string;
+  sel?: string;
+}
+
+/** Enters the URL's zone (if valid) after the scenes have loaded. Returns what is still pending. */
+export function applyUrlZone(store: AppStore, url: UrlState): Pending {
+  const s = store.getState();
+  const report = (param: string, reason: string) => s.reportError('url', param, reason);
+  if (!url.zone) {
+    for (const p of ['vp', 'cam', 'sel'] as const) if (url[p] !== undefined) report(p, 'ignored: no zone given');
+    return {};
+  }
+  const entry = s.zones.find((z) => z.id === url.zone);
+  if (!entry) {
+    report('zone', `unknown zone "${url.zone}"`);
+    return {};
+  }
+  if (!entry.scene) {
+    report('zone', `zone "${url.zone}" cannot be opened: its scene file ${entry.file} is invalid`);
+    return {};
+  }
+  const scene = entry.scene;
+  let vp = url.vp;
+  if (vp && !scene.viewpoints.some((v) => v.id === vp)) {
+    report('vp', `no viewpoint "${vp}" in zone "${scene.id}"`);
+    vp = undefined;
+  }
+  enterZone(store, scene, { pose: url.cam, viewpointId: vp });
+  return { zone: scene.id, cam: url.cam, vp, sel: url.sel };
+}
+
+export class UrlSync {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly test: boolean,
+    private pending: Pending,
+  ) {}
+
+  /** Starts writing back; call after the initial state is applied. Resolves a pending `sel`. */
+  start(win: Window = window): void {
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (s.currentZoneId !== prev.currentZoneId) this.pending = {};
+      if (s.cameraPose && s.cameraPose !== prev.cameraPose) {
+        delete this.pending.cam;
+        delete this.pending.vp;
+      }
+      if (s.selected !== prev.selected) delete this.pending.sel;
+      if (
+        s.currentZoneId !== prev.currentZoneId ||
+        s.cameraPose !== prev.cameraPose ||
+        s.selected !== prev.selected ||
+        s.language !== prev.language ||
+        s.engine !== prev.engine
+      ) {
+        this.schedule(win);
+      }
+    });
+    const sel = this.pending.sel;
+    const zone = this.store.getState().zones.find((z) => z.id === this.pending.zone)?.scene;
+    if (sel && zone) {
+      // Fly to the building only if the link did not also fix the camera.
+      const fly = !this.pending.cam && !this.pending.vp;
+      void selectBuildingById(this.store, zone, sel, fly).then((r) => {
+        if (!r.ok) {
+          if (this.pending.sel === sel) delete this.pending.sel;
+          this.store.getState().reportError('url', 'sel', r.reason);
+          this.schedule(win);
+        }
+      });
+    }
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The state a link should carry right now, including anything still pending. */
+  current(s: AppState = this.store.getState()): UrlState {
+    const scene = s.zones.find((z) => z.id === s.currentZoneId)?.scene ?? null;
+    const cam = s.cameraPose ?? this.pending.cam;
+    const vp = s.cameraPose && scene ? matchViewpoint(s.cameraPose, scene.viewpoints) : this.pending.vp;
+    return {
+      zone: s.currentZoneId ?? undefined,
+      vp: s.currentZoneId ? vp : undefined,
+      cam: s.currentZoneId ? cam : undefined,
+      sel: s.currentZoneId ? (s.selected?.id ?? this.pending.sel) : undefined,
+      engine: s.engine,
+      lang: s.language,
+      test: this.test || undefined,
+      tileBudgetMB: s.tileBudgetMB ?? undefined,
+    };
+  }
+
+  /** A link to share: same view, without the test switch. */
+  shareUrl(loc: Location = window.location): string {
+    return `${loc.origin}${loc.pathname}${serializeUrlState({ ...this.current(), test: undefined })}`;
+  }
+
+  private schedule(win: Window): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.write(win);
+    }, URL_WRITE_DEBOUNCE_MS);
+  }
+
+  write(win: Window = window): void {
+    const q = serializeUrlState(this.current());
+    const { pathname, search, hash } = win.location;
+    if (q !== search) win.history.replaceState(win.history.state, '', `${pathname}${q}${hash}`);
+  }
+}
