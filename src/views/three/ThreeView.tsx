@@ -1,0 +1,58 @@
+/**
+ * The three.js view of a zone: an R3F canvas (WebGL2) with streamed 3D Tiles over the ground,
+ * sunlight and shadows, map-style camera, picking and highlight.
+ *
+ * - Logarithmic depth: ground layers are stacked within a metre while views span kilometres;
+ *   a linear depth buffer cannot separate them at distance.
+ * - Multisampling is on except on software rasterisers (SwiftShader), where it halves the frame rate.
+ * - Frame loop: 'always' by default, because live layers (traffic, sensors) animate every frame
+ *   and big screens show them continuously. Pass frameloop="demand" for an idle kiosk: every
+ *   part of this view requests frames itself (tile loads, camera motion, fly-tos, store changes),
+ *   so the picture stays correct while the GPU sleeps.
+ * - The zone's content is keyed by scene id: switching zones disposes everything of the old one.
+ */
+import { useState } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { PCFShadowMap } from 'three';
+import type { Scene } from '../../scene/schema';
+import { StoreContext, useAppStoreApi } from '../../state/hooks';
+import { CAMERA_FAR_M, CAMERA_FOV_DEG, CAMERA_NEAR_M } from './cameraModel';
+import { enuToThree } from './enuThree';
+import { isSoftwareRenderer, probeRendererName } from './glCapabilities';
+import { ZoneScene } from './ZoneScene';
+
+export interface ThreeViewProps {
+  scene: Scene;
+  frameloop?: 'always' | 'demand';
+}
+
+/** PCF filtering; three 0.187 dropped PCFSoftShadowMap (R3F's default for `shadows`). */
+const SHADOW_SETTINGS = { enabled: true, type: PCFShadowMap } as const;
+
+/** Device pixel ratio range: full sharpness on normal screens, capped for 4K walls and software GL. */
+export const DPR_RANGE: [number, number] = [1, 2];
+
+export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
+  // R3F renders into its own reconciler; the store context is passed through explicitly.
+  const store = useAppStoreApi();
+  // Context attributes are fixed at creation, so the GPU is probed once, before the canvas exists.
+  const [antialias] = useState(() => !isSoftwareRenderer(probeRendererName()));
+  const vp = scene.viewpoints.find((v) => v.id === scene.defaultViewpoint) ?? scene.viewpoints[0];
+  const position = vp ? enuToThree(...vp.position) : enuToThree(0, -1000, 800);
+
+  return (
+    <Canvas
+      frameloop={frameloop}
+      dpr={DPR_RANGE}
+      shadows={SHADOW_SETTINGS}
+      gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+      camera={{ fov: CAMERA_FOV_DEG, near: CAMERA_NEAR_M, far: CAMERA_FAR_M, position }}
+      style={{ position: 'absolute', inset: 0, touchAction: 'none' }}
+      data-testid="three-view"
+    >
+      <StoreContext.Provider value={store}>
+        <ZoneScene key={scene.id} scene={scene} />
+      </StoreContext.Provider>
+    </Canvas>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * One scene tileset streamed by 3d-tiles-renderer. The renderer is created imperatively in an
+ * effect (not through the r3f wrapper) so this component alone owns its plugins, listeners,
+ * timers and disposal: unmounting disposes every tile's geometry, material and texture.
+ */
+import { useEffect, useState } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { TilesRenderer } from '3d-tiles-renderer/three';
+import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
+import type { Scene, TilesetRef } from '../../scene/schema';
+import { useAppStore, useAppStoreApi } from '../../state/hooks';
+import { isLayerVisible } from '../../state/layersSlice';
+import { BuildingTilePlugin } from '../../layers/buildings/BuildingTilePlugin';
+import { GroundTilePlugin } from '../../layers/ground/GroundTilePlugin';
+import { TilesetGuardPlugin } from './TilesetGuardPlugin';
+import { TilesetStatusTracker } from './TilesetStatusTracker';
+import { resolveTilesetUrl } from './tilesetUrl';
+import { useZone } from './ZoneContext';
+
+function contentPlugin(tileset: TilesetRef, scene: Scene): object {
+  if (tileset.kind === 'buildings') return new BuildingTilePlugin();
+  const colours: Record<string, string> = {};
+  for (const g of scene.groundLayers) colours[g.id] = g.color;
+  return new GroundTilePlugin(colours);
+}
+
+export function TilesetLayer({ tileset }: { tileset: TilesetRef }) {
+  const { scene, registry } = useZone();
+  const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  const store = useAppStoreApi();
+  const visible = useAppStore((s) => isLayerVisible(s.layerVisible, tileset.id));
+  const [tiles, setTiles] = useState<TilesRenderer | null>(null);
+  const url = resolveTilesetUrl(tileset.url, import.meta.env.BASE_URL, document.baseURI);
+
+  useEffect(() => {
+    const renderer = new TilesRenderer(url);
+    const { lruCache, downloadQueue, parseQueue } = registry.resources;
+    renderer.lruCache = lruCache;
+    renderer.downloadQueue = downloadQueue;
+    renderer.parseQueue = parseQueue;
+    renderer.errorTarget = tileset.errorTarget;
+    renderer.registerPlugin(new TilesetGuardPlugin());
+    // autoDispose must be off: with it on, dispose() calls dispose() on the (absent) DRACO and KTX2 loaders and throws.
+    renderer.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
+    renderer.registerPlugin(contentPlugin(tileset, scene));
+    const tracker = new TilesetStatusTracker(renderer, tileset.id, url, store, invalidate);
+    registry.set(tileset.id, renderer);
+    setTiles(renderer);
+    return () => {
+      tracker.dispose();
+      registry.set(tileset.id, null);
+      renderer.dispose();
+      setTiles(null);
+    };
+  }, [url, tileset, scene, registry, store, invalidate]);
+
+  useEffect(() => {
+    if (!tiles) return;
+    tiles.setCamera(camera);
+    return () => {
+      tiles.deleteCamera(camera);
+    };
+  }, [tiles, camera]);
+
+  useFrame(() => {
+    // A hidden tileset stops streaming: no downloads for something nobody sees.
+    if (!tiles || !visible) return;
+    camera.updateMatrixWorld();
+    tiles.setResolutionFromRenderer(camera, gl);
+    tiles.update();
+  });
+
+  if (!tiles) return null;
+  return <primitive object={tiles.group} visible={visible} />;
+}

@@ -1,0 +1,52 @@
+/**
+ * Everything 3D that belongs to one zone. Mounted with `key={scene.id}`, so switching zones
+ * unmounts it whole: tile renderers, their cache, listeners, timers and lights are disposed by
+ * their own effects before the next zone's are created.
+ */
+import { useMemo, useState } from 'react';
+import { EnuFrame } from '../../core/geodesy';
+import type { Scene } from '../../scene/schema';
+import { useAppStore } from '../../state/hooks';
+import { BuildingsHighlight } from '../../layers/buildings/BuildingsHighlight';
+import { BuildingsPicking } from '../../layers/buildings/BuildingsPicking';
+import { GroundVisibility } from '../../layers/ground/GroundVisibility';
+import { CameraRig } from './CameraRig';
+import { ContextLossGuard } from './ContextLossGuard';
+import { SkyBackground } from './SkyBackground';
+import { SunLight } from './SunLight';
+import { ThreeDiagnostics } from './ThreeDiagnostics';
+import { TilesRegistry } from './TilesRegistry';
+import { ZoneContext, type ZoneContextValue } from './ZoneContext';
+import { ZoneTileResources } from './ZoneTileResources';
+import { ZoneTiles } from './ZoneTiles';
+
+export function ZoneScene({ scene }: { scene: Scene }) {
+  // The budget is read once per zone: the cache cannot be resized under loaded tiles without evicting them.
+  const budgetMB = useAppStore((s) => s.tileBudgetMB);
+  const [registry] = useState(() => new TilesRegistry(new ZoneTileResources(budgetMB)));
+  const value = useMemo<ZoneContextValue>(
+    () => ({ scene, frame: new EnuFrame(scene.origin), registry }),
+    [scene, registry],
+  );
+
+  return (
+    <ZoneContext.Provider value={value}>
+      <SkyBackground />
+      <SunLight />
+      <CameraRig />
+      <ZoneTiles />
+      {scene.tilesets.map((t) =>
+        t.kind === 'buildings' ? (
+          <group key={t.id}>
+            <BuildingsHighlight tilesetId={t.id} />
+            <BuildingsPicking tilesetId={t.id} />
+          </group>
+        ) : (
+          <GroundVisibility key={t.id} tilesetId={t.id} />
+        ),
+      )}
+      <ThreeDiagnostics />
+      <ContextLossGuard />
+    </ZoneContext.Provider>
+  );
+}
