@@ -28,6 +28,8 @@ export function enterZone(store: AppStore, scene: Scene, opts: EnterZoneOptions 
   s.setHovered(null);
   s.setCameraPose(null);
   s.resetLayers(layerDefaults(scene));
+  // Tileset ids repeat across zones; without this the old zone's "settled" would show for a moment.
+  s.clearTilesets();
   s.selectZone(scene.id);
   if (opts.pose) s.flyToPose(opts.pose, true);
   else s.flyToViewpoint(opts.viewpointId ?? scene.defaultViewpoint);
@@ -38,6 +40,7 @@ export function leaveZone(store: AppStore): void {
   s.select(null);
   s.setHovered(null);
   s.setCameraPose(null);
+  s.clearTilesets();
   s.selectZone(null);
 }
 
