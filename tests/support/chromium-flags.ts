@@ -1,0 +1,17 @@
+/** Chromium command-line flags shared by browser tests and benchmarks (see ../shared/TESTING.md). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** WebGL2 on SwiftShader (no GPU), and nothing that calls home on a closed network. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Benchmarks uncap frame timing so frame cost, not the display, paces the loop. */
+export const BENCH_FLAGS: readonly string[] = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
