@@ -10,6 +10,7 @@ import { EnuFrame } from '../../../src/core/geodesy';
 import { sceneSchema, type Viewpoint } from '../../../src/scene/schema';
 import { enuToThree, tilesetRootMatrix } from '../../../src/views/three/enuThree';
 import { BuildingTilePlugin } from '../../../src/layers/buildings/BuildingTilePlugin';
+import { internalsOf } from '../../../src/views/three/rendererInternals';
 import { buildNaiveScene } from './naiveScene';
 
 interface BenchResult {
@@ -89,8 +90,8 @@ async function main(): Promise<void> {
       place(i % frames);
       tiles.update();
       renderer.render(world, camera);
-      const s = tiles.stats as { downloading: number; parsing: number; queued?: number };
-      quiet = s.downloading === 0 && s.parsing === 0 && tiles.rootTileset ? quiet + 1 : 0;
+      const s = internalsOf(tiles).stats;
+      quiet = s.downloading === 0 && s.parsing === 0 && s.queued === 0 && tiles.rootTileset ? quiet + 1 : 0;
       await nextFrame();
     }
   } else {
