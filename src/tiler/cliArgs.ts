@@ -1,0 +1,34 @@
+/** Command-line options of `npm run tiles` (pure, so it is testable without spawning a process). */
+export interface TilerCliOptions {
+  /** Empty: every zone. */
+  zones: string[];
+  /** Root directory; each zone goes to <out>/<zone>/. Default: public/tiles. */
+  out: string | null;
+  force: boolean;
+  help: boolean;
+}
+
+export const TILER_USAGE = `Usage: npm run tiles -- [--zone <id>]... [--out <dir>] [--force]
+  --zone <id>   build only this zone (repeatable; default: all zones)
+  --out <dir>   output root; zone <id> is written to <dir>/<id>/ (default: public/tiles)
+  --force       rebuild even when build-hash.txt matches the inputs`;
+
+export function parseTilerArgs(argv: readonly string[]): TilerCliOptions {
+  const opts: TilerCliOptions = { zones: [], out: null, force: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value\n${TILER_USAGE}`);
+      return v;
+    };
+    if (a === '--zone') opts.zones.push(value());
+    else if (a.startsWith('--zone=')) opts.zones.push(a.slice('--zone='.length));
+    else if (a === '--out') opts.out = value();
+    else if (a.startsWith('--out=')) opts.out = a.slice('--out='.length);
+    else if (a === '--force') opts.force = true;
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else throw new Error(`unknown argument "${a}"\n${TILER_USAGE}`);
+  }
+  return opts;
+}

@@ -1,0 +1,60 @@
+/**
+ * Everything the viewer loads for one zone, written under one directory:
+ *   buildings/tileset.json + *.glb, ground/tileset.json + *.glb, buildings-index.json, roads.json.
+ * Deterministic: the same ZoneInput always yields the same bytes (no timestamps, sorted ids).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildBuildingsIndex } from './buildingsIndex';
+import { writeBuildingsTileset } from './buildingsTileset';
+import { writeGroundTileset, type GroundRejections } from './groundTileset';
+import type { PlanOptions } from './lod/planBuildingTiles';
+import type { BuildingRejections } from './lod/prepareBuildings';
+import type { ZoneInput } from './types';
+
+export interface ZoneTilesSummary {
+  zoneId: string;
+  buildings: number;
+  signatureBuildings: number;
+  rejectedBuildings: BuildingRejections;
+  groundPolygons: number;
+  rejectedGround: GroundRejections;
+  /** GLB files written (buildings + ground). */
+  tiles: number;
+  /** All bytes written. */
+  bytes: number;
+}
+
+/** Road geometry comes from upstream code; a NaN must fail the build, not become `null` in JSON. */
+function finiteOnly(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`roads.json: non-finite number at "${key}"`);
+  return value;
+}
+
+function checkOrigin(zone: ZoneInput): void {
+  const o = zone.origin;
+  const ok = Number.isFinite(o.lonDeg) && Number.isFinite(o.latDeg) && Number.isFinite(o.heightM)
+    && Math.abs(o.lonDeg) <= 180 && Math.abs(o.latDeg) <= 90;
+  if (!ok) throw new Error(`zone "${zone.zoneId}": origin ${JSON.stringify(o)} is not a valid lon/lat/height`);
+}
+
+export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: { plan?: PlanOptions } = {}): Promise<ZoneTilesSummary> {
+  checkOrigin(zone);
+  await mkdir(zoneDir, { recursive: true });
+  const b = await writeBuildingsTileset(zone.buildings, zone.origin, join(zoneDir, 'buildings'), options);
+  const g = await writeGroundTileset(zone.ground, zone.origin, join(zoneDir, 'ground'));
+  const index = `${JSON.stringify(buildBuildingsIndex(zone.zoneId, b.prepared.buildings))}\n`;
+  const roads = `${JSON.stringify(zone.roads, finiteOnly)}\n`;
+  await writeFile(join(zoneDir, 'buildings-index.json'), index);
+  await writeFile(join(zoneDir, 'roads.json'), roads);
+  return {
+    zoneId: zone.zoneId,
+    buildings: b.buildings,
+    signatureBuildings: b.signatureBuildings,
+    rejectedBuildings: b.rejected,
+    groundPolygons: g.polygons,
+    rejectedGround: g.rejected,
+    tiles: b.tiles + g.tiles,
+    bytes: b.bytes + g.bytes + Buffer.byteLength(index) + Buffer.byteLength(roads),
+  };
+}

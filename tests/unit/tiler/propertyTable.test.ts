@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseTilerArgs } from '../../../src/tiler/cliArgs';
+import { checkTableAgainstSchema, decodeColumn, encodeColumn, type MetadataSchema } from '../../../src/tiler/gltf/propertyTable';
+import { aabbToBox } from '../../../src/tiler/tileset/tilesetJson';
+
+describe('property table encoding', () => {
+  it('round-trips UTF-8 strings through values + UINT32 offsets', () => {
+    const values = ['同济大学', '', 'Tongji', '129礼堂'];
+    const enc = encodeColumn('name', { type: 'STRING', values }, values.length);
+    expect(enc.stringOffsets!.byteLength).toBe(4 * (values.length + 1));
+    const dec = decodeColumn({ type: 'STRING' }, values.length, enc.values, enc.stringOffsets);
+    expect(dec.values).toEqual(values);
+  });
+
+  it('keeps a non-empty values view for a column of empty strings', () => {
+    const enc = encodeColumn('osmId', { type: 'STRING', values: ['', ''] }, 2);
+    expect(enc.values.byteLength).toBe(1);
+    expect(decodeColumn({ type: 'STRING' }, 2, enc.values, enc.stringOffsets).values).toEqual(['', '']);
+  });
+
+  it('packs FLOAT32 and UINT16 little-endian and refuses values that do not fit', () => {
+    const f = encodeColumn('h', { type: 'SCALAR', componentType: 'FLOAT32', values: [12.5, 80] }, 2);
+    expect(new Float32Array(f.values.buffer)).toEqual(new Float32Array([12.5, 80]));
+    const u = encodeColumn('n', { type: 'SCALAR', componentType: 'UINT16', values: [3, 65535] }, 2);
+    expect(u.values.byteLength).toBe(4);
+    expect(() => encodeColumn('n', { type: 'SCALAR', componentType: 'UINT16', values: [70000] }, 1)).toThrow(/UINT16/);
+    expect(() => encodeColumn('h', { type: 'SCALAR', componentType: 'FLOAT32', values: [Number.NaN] }, 1)).toThrow(/finite/);
+    expect(() => encodeColumn('h', { type: 'STRING', values: ['a'] }, 2)).toThrow(/rows/);
+  });
+
+  it('checks tables against their class', () => {
+    const schema: MetadataSchema = { id: 's', classes: { c: { properties: { a: { type: 'STRING', required: true } } } } };
+    expect(() => checkTableAgainstSchema(schema, { class: 'c', count: 1, columns: { a: { type: 'STRING', values: ['x'] } } })).not.toThrow();
+    expect(() => checkTableAgainstSchema(schema, { class: 'c', count: 1, columns: {} })).toThrow(/required/);
+    expect(() => checkTableAgainstSchema(schema, { class: 'd', count: 1, columns: {} })).toThrow(/unknown class/);
+  });
+});
+
+describe('tileset boxes', () => {
+  it('rounds centres to millimetres and grows half-axes to still cover the input', () => {
+    const box = aabbToBox({ min: [0.0004, -10.00049, 0], max: [100.0006, 10.0001, 0.1] });
+    const [cx, cy, cz, hx, , , , hy, , , , hz] = box as number[] as [number, number, number, number, 0, 0, 0, number, 0, 0, 0, number];
+    expect(cx - hx).toBeLessThanOrEqual(0.0004);
+    expect(cx + hx).toBeGreaterThanOrEqual(100.0006);
+    expect(cy - hy).toBeLessThanOrEqual(-10.00049);
+    expect(cy + hy).toBeGreaterThanOrEqual(10.0001);
+    expect(hz).toBe(0.5);
+    expect(cz).toBe(0.05);
+  });
+});
+
+describe('tiler CLI arguments', () => {
+  it('parses zones, output root and force', () => {
+    expect(parseTilerArgs(['--zone', 'yangpu', '--zone=jiading', '--out', '/tmp/t', '--force'])).toEqual({
+      zones: ['yangpu', 'jiading'], out: '/tmp/t', force: true, help: false,
+    });
+    expect(parseTilerArgs([])).toEqual({ zones: [], out: null, force: false, help: false });
+    expect(() => parseTilerArgs(['--zone'])).toThrow(/needs a value/);
+    expect(() => parseTilerArgs(['--bogus'])).toThrow(/unknown argument/);
+  });
+});
