@@ -14,6 +14,8 @@ import { SunControl } from '../ui/SunControl';
 import { TopBar } from '../ui/TopBar';
 import { ViewpointBar } from '../ui/ViewpointBar';
 import { WebGlLostOverlay } from '../ui/WebGlLostOverlay';
+import { FeedStatus } from '../ui/FeedStatus';
+import { FeedHost } from './FeedHost';
 import { ViewHost } from './ViewHost';
 
 /** Below this width (CSS px) the side panel starts folded. Matches the narrow layout in the CSS. */
@@ -32,6 +34,7 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
   const panelId = useId();
   const [sideOpen, setSideOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= NARROW_SCREEN_PX);
   return (
+    <FeedHost scene={scene}>
     <div className="st-workspace" data-zone={scene.id}>
       <ViewHost scene={scene} />
       <WebGlLostOverlay />
@@ -62,9 +65,10 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
             <ViewpointBar scene={scene} />
             <Attribution scene={scene} onAbout={onAbout} />
           </div>
-          <StatusBar scene={scene} feedSlot={feedSlot} />
+          <StatusBar scene={scene} feedSlot={feedSlot ?? <FeedStatus />} />
         </div>
       </div>
     </div>
+    </FeedHost>
   );
 }

@@ -64,6 +64,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     hoveredBuildingId: () => st().hoveredBuildingId,
     cameraPose: () => st().cameraPose,
     layerVisible: () => st().layerVisible,
+    feed: () => st().feed,
     render: () => readDiagnostics().three ?? null,
     globe: () => readDiagnostics().globe ?? null,
   };

@@ -37,6 +37,84 @@ export const groundLayerSchema = z.object({
   visible: z.boolean().default(true),
 });
 
+/** Alert severities, most severe first (red, orange, yellow, blue in the city's emergency colours). */
+export const ALERT_SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
+const severity = z.enum(ALERT_SEVERITIES);
+const kindName = z.string().regex(/^[a-z0-9_]+$/, 'lower-case type name');
+const ruleId = z.string().regex(/^[a-z0-9-]+$/, 'lower-case id with dashes');
+const assetId = z.string().min(1).max(128);
+
+/**
+ * Warn and alarm levels of a sensor type. 'capacity' makes them fractions of each sensor's
+ * capacity (a car park is "nearly full" at 85 % whatever its size).
+ */
+export const sensorThresholdSchema = z.object({
+  warn: finite,
+  alarm: finite,
+  direction: z.enum(['above', 'below']),
+  relativeTo: z.enum(['absolute', 'capacity']).default('absolute'),
+});
+
+const ruleCommon = {
+  id: ruleId,
+  name: localizedName,
+  /** Sensor types the rule watches; with sensorIds, only those sensors. */
+  sensorTypes: z.array(kindName).min(1),
+  sensorIds: z.array(assetId).optional(),
+  /** After the condition has been clear this long, the system closes the alert itself. */
+  autoCloseAfterS: finite.min(0).optional(),
+  /** A condition that returns within this long of its alert being closed re-opens that alert. */
+  reopenWithinS: finite.min(0).default(600),
+};
+
+/** One alert rule: what to watch and how severe a hit is. Evaluated by src/analysis/alerts. */
+export const alertRuleSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...ruleCommon,
+    kind: z.literal('threshold'),
+    /** Severity when the sensor is in its warning band, and in its alarm band. */
+    severity: z.object({ warning: severity.optional(), alarm: severity }),
+  }),
+  z.object({
+    ...ruleCommon,
+    kind: z.literal('rate'),
+    direction: z.enum(['rise', 'fall']),
+    /** Change per minute of feed time (in the sensor's unit) that trips the rule. */
+    perMinute: finite.positive(),
+    windowS: finite.min(10).max(3600).default(300),
+    severity,
+  }),
+  z.object({ ...ruleCommon, kind: z.literal('stale'), severity }),
+  z.object({
+    id: ruleId,
+    name: localizedName,
+    kind: z.literal('incident'),
+    incidentTypes: z.array(kindName).min(1),
+    /** Severity by the feed's incident severity 1 (low) … 4 (high). */
+    severityByLevel: z.tuple([severity, severity, severity, severity]).default(['info', 'minor', 'major', 'critical']),
+    autoCloseAfterS: finite.min(0).optional(),
+    reopenWithinS: finite.min(0).default(600),
+  }),
+]);
+
+/** Live layers, alerts and city vital signs (城市生命体征) of a zone. Every field has a default. */
+export const liveConfigSchema = z.object({
+  /** Per sensor type; overrides thresholds announced by the feed's catalogue. */
+  sensorThresholds: z.record(kindName, sensorThresholdSchema).default({}),
+  alertRules: z.array(alertRuleSchema).default([]),
+  /** Radio coverage drawn around each roadside unit, metres. */
+  rsuCoverageM: finite.positive().max(5000).default(300),
+  kpi: z
+    .object({
+      /** Length of each KPI's trend line, minutes, and the sampling period, seconds. */
+      trendMinutes: finite.min(1).max(240).default(10),
+      sampleEveryS: finite.min(1).max(60).default(2),
+      /** SAE level from which a vehicle counts as autonomous. */
+      autonomousFromLevel: z.number().int().min(1).max(5).default(3),
+    })
+    .prefault({}),
+});
+
 export const sceneSchema = z
   .object({
     $schema: z.string().optional(),
@@ -60,6 +138,16 @@ export const sceneSchema = z
     roadGraphUrl: z.string().min(1),
     /** Date used for the default sun position (ISO, local time in Asia/Shanghai). */
     sunDefault: z.string().datetime({ offset: true }).optional(),
+    /**
+     * Live feed for this zone (`{ kind: 'sim'|'ws'|'mqtt', url?, topicPrefix?, seed?, … }`); URL
+     * parameters override it. Checked by src/feed/config.ts, which reports a bad block and falls
+     * back to the built-in simulator instead of rejecting the whole scene.
+     */
+    feed: z.unknown().optional(),
+    /** Static sensor/vehicle catalogue; validated by the feed ingest like any feed input. */
+    catalogue: z.unknown().optional(),
+    /** Live layers, alert rules, sensor thresholds and KPI settings; optional, with defaults. */
+    live: liveConfigSchema.prefault({}),
     attribution: z.array(z.object({ text: z.string().min(1), url: z.string().url().optional() })).min(1),
   })
   .superRefine((s, ctx) => {
@@ -82,6 +170,10 @@ export type Scene = z.infer<typeof sceneSchema>;
 export type Viewpoint = z.infer<typeof viewpointSchema>;
 export type TilesetRef = z.infer<typeof tilesetRefSchema>;
 export type GroundLayer = z.infer<typeof groundLayerSchema>;
+export type LiveConfig = z.infer<typeof liveConfigSchema>;
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+export type SensorThresholdSpec = z.infer<typeof sensorThresholdSchema>;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** The list of zones the app offers (scenes/index.json). */
 export const sceneIndexSchema = z.object({

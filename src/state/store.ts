@@ -1,13 +1,14 @@
 /** The app's one vanilla store, composed from typed slices. Plain data only: no three.js objects or sockets. */
 import { createStore } from 'zustand/vanilla';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
+import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
-export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice;
+export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -17,6 +18,7 @@ export function createAppStore() {
     ...createSelectionSlice(...a),
     ...createTilesSlice(...a),
     ...createErrorsSlice(...a),
+    ...createFeedSlice(...a),
   }));
 }
 

@@ -1,0 +1,72 @@
+/**
+ * Owns the zone's live feed: resolves which source to use (URL parameters, then the scene's
+ * `feed` block, else the built-in simulator), creates one FeedRuntime per zone and disposes it on
+ * zone change. Ingest is flushed once per animation frame, independent of the view engine, so
+ * the 3D view and the globe read the same buffers. A hidden tab gets no animation frames, so a
+ * slow timer keeps flushing there: the backlog stays bounded and the feed survives (TESTING.md 12).
+ */
+import { createContext, useEffect, useState, type ReactNode } from 'react';
+import type { Scene } from '../scene/schema';
+import { resolveFeedConfig } from '../feed/config';
+import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
+import type { SimControl } from '../feed/sources/FeedSource';
+import { bindFeedToStore } from '../state/feedSlice';
+import { useAppStoreApi } from '../state/hooks';
+import { assetUrl } from './assetUrl';
+
+/** Hidden-tab flush period: well inside the heartbeat window, cheap enough to run for days. */
+export const HIDDEN_FLUSH_MS = 1000;
+
+export interface FeedControl {
+  /** Scenario and speed controls; only the built-in simulator accepts them. */
+  readonly canControl: boolean;
+  control(c: SimControl): void;
+}
+
+const NO_CONTROL: FeedControl = { canControl: false, control: () => undefined };
+
+export const FeedControlContext = createContext<FeedControl>(NO_CONTROL);
+
+const wallClock = () => Date.now();
+
+export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNode }) {
+  const store = useAppStoreApi();
+  const [control, setControl] = useState<FeedControl>(NO_CONTROL);
+
+  useEffect(() => {
+    const report = store.getState().reportError;
+    const { config, issues } = resolveFeedConfig({ search: window.location.search, sceneFeed: scene.feed });
+    for (const i of issues) report(i.category === 'url' ? 'url' : 'scene', i.category === 'scene' ? `scenes/${scene.id}.json · ${i.source}` : i.source, i.message, wallClock());
+    const runtime: FeedRuntime = createFeedRuntime({
+      config,
+      zone: scene.id,
+      origin: scene.origin,
+      roadGraphUrl: new URL(assetUrl(scene.roadGraphUrl), document.baseURI).href,
+      binding: bindFeedToStore(store, wallClock),
+      now: wallClock,
+      ...(scene.catalogue !== undefined ? { sceneCatalogue: scene.catalogue } : {}),
+    });
+    runtime.start();
+    setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c) });
+
+    let raf = 0;
+    const tick = () => {
+      runtime.flush(wallClock());
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    const hiddenTimer = setInterval(() => {
+      if (document.hidden) runtime.flush(wallClock());
+    }, HIDDEN_FLUSH_MS);
+
+    return () => {
+      cancelAnimationFrame(raf);
+      clearInterval(hiddenTimer);
+      runtime.dispose();
+      setControl(NO_CONTROL);
+      store.getState().resetFeed();
+    };
+  }, [scene, store]);
+
+  return <FeedControlContext.Provider value={control}>{children}</FeedControlContext.Provider>;
+}
