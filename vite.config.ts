@@ -43,6 +43,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real feed server, sockets and an MQTT broker in-process on ephemeral ports. One file at
+          // a time: heartbeat and reconnect windows are timed, and the machine has two cores.
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],

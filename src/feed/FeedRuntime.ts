@@ -1,0 +1,184 @@
+/**
+ * Composition of one live feed: a FeedSource (worker, WebSocket or MQTT) feeding a FeedIngest,
+ * with the UI-rate summary pushed to the store a few times per second. The app creates one per
+ * zone, calls `flush(now)` from its frame loop, and disposes it in the same effect's cleanup.
+ */
+import type { GeoOrigin } from '../core/geodesy';
+import { EnuFrame } from '../core/geodesy';
+import { createRng } from '../core/rng';
+import type { FeedConfig } from './config';
+import { FeedIngest, type IngestOptions } from './ingest/FeedIngest';
+import type { DropReason } from './protocol/dropReasons';
+import type { BackoffOptions } from './sources/backoff';
+import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './sources/FeedSource';
+import { MqttFeedSource, type MqttConnect } from './sources/MqttFeedSource';
+import { WebSocketFeedSource, type WebSocketCtor } from './sources/WebSocketFeedSource';
+import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
+import { buildSummary } from './summaryBuilder';
+import type { ConnectionState, FeedSummary } from './summary';
+
+/** How the runtime talks to the app state; see state/feedSlice.ts `bindFeedToStore`. */
+export interface FeedStoreBinding {
+  publish(summary: FeedSummary): void;
+  reportError(source: string, message: string): void;
+  attachBuffers(buffers: FeedBuffers | null): void;
+}
+
+/** The typed buffers layers read in useFrame (through getState().feedBuffers). */
+export type FeedBuffers = Pick<FeedIngest, 'vehicles' | 'sensors' | 'signals' | 'segments' | 'incidents' | 'lines' | 'stops' | 'clock'>;
+
+export interface FeedRuntimeOptions {
+  config: FeedConfig;
+  zone: string;
+  origin: GeoOrigin;
+  /** Absolute URL of the zone's roads.json (for the simulator). */
+  roadGraphUrl: string;
+  binding: FeedStoreBinding;
+  /** Client wall clock, epoch ms. */
+  now: () => number;
+  /** A catalogue block from the scene file, validated like feed input. */
+  sceneCatalogue?: unknown;
+  ingest?: Partial<Omit<IngestOptions, 'zone' | 'frame'>>;
+  timers?: Timers;
+  backoff?: BackoffOptions;
+  heartbeatTimeoutMs?: number;
+  WebSocketImpl?: WebSocketCtor;
+  mqttConnect?: MqttConnect;
+  createWorker?: () => WorkerLike;
+  /** Seed for reconnect jitter (tests); default derived from the zone. */
+  jitterSeed?: number | string;
+  /** Summary publication period, ms. */
+  publishEveryMs?: number;
+}
+
+/** Repeated reports of the same drop reason are folded into one message per window. */
+const ERROR_REPORT_WINDOW_MS = 10_000;
+const RESYNC_MIN_INTERVAL_MS = 5_000;
+
+export class FeedRuntime {
+  readonly ingest: FeedIngest;
+  readonly source: FeedSource;
+  private state: ConnectionState = 'idle';
+  private stateDetail: string | null = null;
+  private nextRetryAtMs: number | null = null;
+  private reconnects = 0;
+  private everConnected = false;
+  private lastPublishMs = -Infinity;
+  private lastPublishedStatus = '';
+  private lastResyncMs = -Infinity;
+  private readonly dropReported = new Map<DropReason, { atMs: number; suppressed: number }>();
+  private disposed = false;
+
+  constructor(private readonly o: FeedRuntimeOptions) {
+    const cfg = o.config;
+    this.ingest = new FeedIngest({ zone: o.zone, frame: new EnuFrame(o.origin), ...(cfg.kind === 'mqtt' ? { topicPrefix: cfg.topicPrefix } : {}), ...o.ingest });
+    const sink: FeedSink = {
+      message: (raw, recvMs, topic) => this.ingest.enqueue(raw, recvMs, topic),
+      state: (s, detail, next) => this.onState(s, detail, next),
+    };
+    const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
+    const common = { sink, now: o.now, timers: o.timers ?? realTimers, rng, backoff: o.backoff, heartbeatTimeoutMs: o.heartbeatTimeoutMs };
+    if (cfg.kind === 'ws') this.source = new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl });
+    else if (cfg.kind === 'mqtt') this.source = new MqttFeedSource({ ...common, url: cfg.url, zone: o.zone, topicPrefix: cfg.topicPrefix, connect: o.mqttConnect });
+    else {
+      this.source = new WorkerFeedSource({
+        ...common, zone: o.zone, origin: o.origin, roadGraphUrl: o.roadGraphUrl, seed: cfg.seed, timeScale: cfg.timeScale,
+        rateHz: cfg.rateHz, scenarios: cfg.scenarios, createWorker: o.createWorker,
+      });
+    }
+    this.ingest.listeners.onHello = (h) => {
+      // A configured window wins; otherwise follow the server's announced heartbeat.
+      if (o.heartbeatTimeoutMs === undefined) this.source.setHeartbeatMs(h.heartbeatMs);
+    };
+    this.ingest.listeners.onResyncNeeded = () => this.resync();
+    this.ingest.listeners.onServerError = (m) => o.binding.reportError(this.source.label, `server error ${m.code}: ${m.message}`);
+    this.ingest.listeners.onDrop = (reason, detail) => this.reportDrop(reason, detail);
+    if (o.sceneCatalogue !== undefined) {
+      const err = this.ingest.applySceneCatalogue(o.sceneCatalogue);
+      if (err) o.binding.reportError('scene catalogue', err);
+    }
+  }
+
+  get buffers(): FeedBuffers {
+    return this.ingest;
+  }
+
+  start(): void {
+    this.o.binding.attachBuffers(this.ingest);
+    this.source.start();
+    this.publish(this.o.now());
+  }
+
+  /** Call once per animation frame: applies queued messages, publishes the summary at UI rate. */
+  flush(nowMs: number): void {
+    if (this.disposed) return;
+    this.ingest.flush(nowMs);
+    const s = this.summary(nowMs);
+    const key = `${s.status}|${s.statusDetail}`;
+    if (key !== this.lastPublishedStatus || nowMs - this.lastPublishMs >= (this.o.publishEveryMs ?? 250)) this.publish(nowMs, s);
+  }
+
+  summary(nowMs: number): FeedSummary {
+    return buildSummary({
+      ingest: this.ingest, kind: this.source.kind, label: this.source.label, zone: this.o.zone, state: this.state,
+      stateDetail: this.stateDetail, nextRetryAtMs: this.nextRetryAtMs, reconnects: this.reconnects, nowMs,
+      heartbeatMs: this.ingest.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    });
+  }
+
+  control(c: SimControl): void {
+    this.source.control?.(c);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.source.dispose();
+    this.disposed = true;
+    this.o.binding.attachBuffers(null);
+  }
+
+  private publish(nowMs: number, s = this.summary(nowMs)): void {
+    this.lastPublishMs = nowMs;
+    this.lastPublishedStatus = `${s.status}|${s.statusDetail}`;
+    this.o.binding.publish(s);
+  }
+
+  private onState(s: ConnectionState, detail: string | null, nextRetryAtMs?: number): void {
+    const prev = this.state;
+    this.state = s;
+    this.stateDetail = detail;
+    this.nextRetryAtMs = nextRetryAtMs ?? null;
+    if (s === 'connected') {
+      if (this.everConnected) this.reconnects++;
+      this.everConnected = true;
+      this.ingest.onReconnected();
+    }
+    // One message per outage, not one per retry.
+    if (s === 'reconnecting' && prev !== 'reconnecting') this.o.binding.reportError(this.source.label, `feed lost: ${detail ?? 'connection closed'}; reconnecting`);
+    if (s === 'failed') this.o.binding.reportError(this.source.label, `feed failed: ${detail ?? 'unknown error'}`);
+  }
+
+  /** Asks for a full snapshot, at most every few seconds however often gaps or overflows occur. */
+  private resync(): void {
+    const now = this.o.now();
+    if (now - this.lastResyncMs < RESYNC_MIN_INTERVAL_MS) return;
+    this.lastResyncMs = now;
+    this.source.requestSnapshot();
+  }
+
+  private reportDrop(reason: DropReason, detail: string): void {
+    const now = this.o.now();
+    const r = this.dropReported.get(reason);
+    if (r && now - r.atMs < ERROR_REPORT_WINDOW_MS) {
+      r.suppressed++;
+      return;
+    }
+    const extra = r && r.suppressed > 0 ? ` (+${r.suppressed} more since last report)` : '';
+    this.dropReported.set(reason, { atMs: now, suppressed: 0 });
+    this.o.binding.reportError(this.source.label, `dropped (${reason}): ${detail}${extra}`);
+  }
+}
+
+export function createFeedRuntime(o: FeedRuntimeOptions): FeedRuntime {
+  return new FeedRuntime(o);
+}

@@ -1,0 +1,129 @@
+/**
+ * Which feed the viewer uses: URL parameters (`?feed=sim|ws|mqtt&feedUrl=ws://…&topicPrefix=…`,
+ * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator) override the scene's `feed`
+ * block; with neither, the built-in simulator runs. Every value is validated; a bad one is
+ * reported and the viewer falls back to the simulator rather than showing nothing.
+ */
+import { z } from 'zod';
+import { parseScenarioList } from '../sim/scenarios/scenarios';
+import { DEFAULT_TOPIC_PREFIX } from './protocol/limits';
+import { isValidTopicPrefix } from './protocol/topics';
+
+export type FeedConfig =
+  | { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string }
+  | { kind: 'ws'; url: string }
+  | { kind: 'mqtt'; url: string; topicPrefix: string };
+
+export interface FeedConfigIssue {
+  /** 'url' for query parameters, 'scene' for the scene file's feed block. */
+  category: 'url' | 'scene';
+  source: string;
+  message: string;
+}
+
+export const DEFAULT_SIM_CONFIG = { kind: 'sim', seed: 20_211_231, timeScale: 1, rateHz: 5, scenarios: '' } as const;
+
+const sceneFeedSchema = z.object({
+  kind: z.enum(['sim', 'ws', 'mqtt']),
+  url: z.string().max(2000).optional(),
+  topicPrefix: z.string().max(100).optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  timeScale: z.number().min(1).max(60).optional(),
+  rateHz: z.number().min(0.2).max(30).optional(),
+  scenarios: z.string().max(500).optional(),
+});
+export type SceneFeed = z.infer<typeof sceneFeedSchema>;
+
+interface Raw {
+  kind: string;
+  url: string | undefined;
+  topicPrefix: string | undefined;
+  seed: string | number | undefined;
+  timeScale: string | number | undefined;
+  rateHz: string | number | undefined;
+  scenarios: string | undefined;
+}
+
+function checkWsUrl(url: string | undefined): string | null {
+  if (!url) return 'is required for a ws or mqtt feed';
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `"${url.slice(0, 80)}" is not a valid URL`;
+  }
+  if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return `must be a ws:// or wss:// URL, got ${u.protocol}`;
+  return null;
+}
+
+function num(v: string | number | undefined, min: number, max: number, isInt: boolean): number | null | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n) || n < min || n > max || (isInt && !Number.isInteger(n))) return null;
+  return n;
+}
+
+function build(raw: Raw, category: FeedConfigIssue['category'], issues: FeedConfigIssue[]): FeedConfig | null {
+  const where = (p: string) => (category === 'url' ? p : `feed.${p}`);
+  const bad = (p: string, message: string) => issues.push({ category, source: where(p), message });
+  const nameOf = { kind: category === 'url' ? 'feed' : 'kind', url: category === 'url' ? 'feedUrl' : 'url' };
+  if (raw.kind === 'ws' || raw.kind === 'mqtt') {
+    const urlIssue = checkWsUrl(raw.url);
+    if (urlIssue) {
+      bad(nameOf.url, `${urlIssue}; using the built-in simulator`);
+      return null;
+    }
+    if (raw.kind === 'ws') return { kind: 'ws', url: raw.url! };
+    const prefix = raw.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
+    if (!isValidTopicPrefix(prefix)) {
+      bad('topicPrefix', `"${prefix.slice(0, 60)}" is not a topic prefix (levels of letters, digits, _ and -; no wildcards); using the built-in simulator`);
+      return null;
+    }
+    return { kind: 'mqtt', url: raw.url!, topicPrefix: prefix };
+  }
+  if (raw.kind !== 'sim') {
+    bad(nameOf.kind, `unknown feed "${raw.kind.slice(0, 40)}" (expected sim, ws or mqtt); using the built-in simulator`);
+    return null;
+  }
+  const cfg: { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string } = { ...DEFAULT_SIM_CONFIG };
+  const seed = num(raw.seed, 0, 2 ** 32 - 1, true);
+  if (seed === null) bad(category === 'url' ? 'simSeed' : 'seed', 'must be an integer 0…4294967295; using the default');
+  else if (seed !== undefined) cfg.seed = seed;
+  const speed = num(raw.timeScale, 1, 60, false);
+  if (speed === null) bad(category === 'url' ? 'simSpeed' : 'timeScale', 'must be a number from 1 to 60; using 1');
+  else if (speed !== undefined) cfg.timeScale = speed;
+  const rate = num(raw.rateHz, 0.2, 30, false);
+  if (rate === null) bad(category === 'url' ? 'simRate' : 'rateHz', 'must be a number from 0.2 to 30; using 5');
+  else if (rate !== undefined) cfg.rateHz = rate;
+  if (raw.scenarios) {
+    const s = parseScenarioList(raw.scenarios);
+    for (const e of s.errors) bad(category === 'url' ? 'scenario' : 'scenarios', `${e}; ignored`);
+    cfg.scenarios = s.scheduled.map((x) => (x.atS > 0 ? `${x.name}@${x.atS}` : x.name)).join(',');
+  }
+  return cfg;
+}
+
+export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }): { config: FeedConfig; issues: FeedConfigIssue[] } {
+  const issues: FeedConfigIssue[] = [];
+  const q = new URLSearchParams(input.search);
+  const get = (k: string) => q.get(k) ?? undefined;
+  const urlKind = get('feed');
+  const simParams = ['simSeed', 'simSpeed', 'simRate', 'scenario'].some((k) => q.has(k));
+  if (urlKind !== undefined || q.has('feedUrl') || simParams) {
+    const kind = urlKind ?? (q.has('feedUrl') ? 'ws' : 'sim');
+    const cfg = build({ kind, url: get('feedUrl'), topicPrefix: get('topicPrefix'), seed: get('simSeed'), timeScale: get('simSpeed'), rateHz: get('simRate'), scenarios: get('scenario') }, 'url', issues);
+    return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
+  }
+  if (input.sceneFeed !== undefined) {
+    const r = sceneFeedSchema.safeParse(input.sceneFeed);
+    if (!r.success) {
+      const i = r.error.issues[0];
+      issues.push({ category: 'scene', source: `feed.${i?.path.join('.') ?? ''}`, message: `${i?.message ?? 'invalid'}; using the built-in simulator` });
+      return { config: { ...DEFAULT_SIM_CONFIG }, issues };
+    }
+    const f = r.data;
+    const cfg = build({ kind: f.kind, url: f.url, topicPrefix: f.topicPrefix, seed: f.seed, timeScale: f.timeScale, rateHz: f.rateHz, scenarios: f.scenarios }, 'scene', issues);
+    return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
+  }
+  return { config: { ...DEFAULT_SIM_CONFIG }, issues };
+}

@@ -1,0 +1,310 @@
+/**
+ * Batched feed ingest. Transports only enqueue raw frames (cheap, bounded); `flush(nowMs)`, called
+ * at most once per animation frame, decodes, validates and applies them into typed buffers. Every
+ * rejected message or entity is counted by reason; nothing non-finite is ever written to a buffer.
+ */
+import type { EnuFrame } from '../../core/geodesy';
+import { DROP_REASONS, type DropReason } from '../protocol/dropReasons';
+import { catalogueSchema } from '../protocol/entities';
+import { decodeMqtt, decodeServerText, type Decoded } from '../protocol/decode';
+import { DEFAULT_TOPIC_PREFIX, MAX_MESSAGE_CHARS } from '../protocol/limits';
+import type { DeltaEnvelope, ErrorMessage, HelloMessage, SnapshotEnvelope } from '../protocol/messages';
+import { applyCatalogue } from './catalogue';
+import { ClockOffset } from './ClockOffset';
+import type { BusLineEntry, BusStopEntry, IncidentEntry, SegmentEntry, SignalEntry } from './entities';
+import { EntityApplier, type EntityKind } from './EntityApplier';
+import { EntityTable } from './EntityTable';
+import { RateMeter } from './RateMeter';
+import { SensorBuffer } from './SensorBuffer';
+import { VehicleBuffer } from './VehicleBuffer';
+
+
+export interface IngestOptions {
+  zone: string;
+  frame: EnuFrame;
+  topicPrefix?: string;
+  maxMessageChars?: number;
+  maxQueued?: number;
+  maxQueuedChars?: number;
+  vehicleStaleMs?: number;
+  vehicleEvictMs?: number;
+  signalStaleMs?: number;
+  segmentStaleMs?: number;
+  futureToleranceMs?: number;
+  maxAgeMs?: Partial<Record<EntityKind, number>>;
+  maxDistanceM?: number;
+  /** How often staleness is re-evaluated, ms. */
+  ageEveryMs?: number;
+}
+
+export interface IngestListeners {
+  onHello?(msg: HelloMessage): void;
+  onResyncNeeded?(why: string): void;
+  onServerError?(msg: ErrorMessage): void;
+  onDrop?(reason: DropReason, detail: string): void;
+}
+
+interface Queued {
+  raw: unknown;
+  recvMs: number;
+  topic: string | undefined;
+  size: number;
+}
+
+const DEFAULT_MAX_AGE: Record<EntityKind, number> = {
+  vehicle: 120_000, signal: 120_000, segment: 3_600_000, sensor: 86_400_000, incident: 7 * 86_400_000,
+};
+/** Resolved incidents stay visible this long, then leave the table. */
+const RESOLVED_INCIDENT_LINGER_MS = 120_000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+export class FeedIngest {
+  readonly vehicles = new VehicleBuffer();
+  readonly sensors = new SensorBuffer();
+  readonly signals = new EntityTable<SignalEntry>();
+  readonly segments = new EntityTable<SegmentEntry>();
+  readonly incidents = new EntityTable<IncidentEntry>();
+  readonly lines = new Map<string, BusLineEntry>();
+  readonly stops = new Map<string, BusStopEntry>();
+  readonly clock = new ClockOffset();
+  readonly drops = Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
+  readonly listeners: IngestListeners = {};
+  lastDrop: { reason: DropReason; detail: string; atMs: number } | null = null;
+  /** Client-clock time the last raw message arrived. */
+  lastMessageAtMs: number | null = null;
+  received = 0;
+  simMs: number | null = null;
+  timeScale = 1;
+  heartbeatMs: number | null = null;
+  publisherOnline: boolean | null = null;
+  private readonly rate = new RateMeter();
+  private queue: Queued[] = [];
+  private head = 0;
+  private queuedChars = 0;
+  private lastSeq: number | null = null;
+  private lastAgeMs = -Infinity;
+  private readonly o: Required<Omit<IngestOptions, 'maxAgeMs'>> & { maxAgeMs: Record<EntityKind, number> };
+  private readonly applier: EntityApplier;
+
+  constructor(opts: IngestOptions) {
+    this.o = {
+      topicPrefix: DEFAULT_TOPIC_PREFIX, maxMessageChars: MAX_MESSAGE_CHARS, maxQueued: 20_000, maxQueuedChars: 32_000_000,
+      vehicleStaleMs: 5_000, vehicleEvictMs: 60_000, signalStaleMs: 15_000, segmentStaleMs: 180_000, futureToleranceMs: 60_000,
+      maxDistanceM: 100_000, ageEveryMs: 250, ...opts, maxAgeMs: { ...DEFAULT_MAX_AGE, ...opts.maxAgeMs },
+    };
+    this.applier = new EntityApplier({
+      frame: this.o.frame, futureToleranceMs: this.o.futureToleranceMs, maxAgeMs: this.o.maxAgeMs, maxDistanceM: this.o.maxDistanceM,
+      vehicles: this.vehicles, sensors: this.sensors, signals: this.signals, segments: this.segments, incidents: this.incidents,
+      drop: (reason, detail) => this.drop(reason, detail),
+    });
+  }
+
+  get zone(): string {
+    return this.o.zone;
+  }
+
+  get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  get dropsTotal(): number {
+    let n = 0;
+    for (const r of DROP_REASONS) n += this.drops[r];
+    return n;
+  }
+
+  messagesPerSecond(nowMs: number): number {
+    return this.rate.rate(nowMs);
+  }
+
+  /**
+   * Queues a raw frame: a string (WebSocket, worker) or bytes (MQTT). Oversized frames are dropped
+   * here, before they are held or parsed; when the queue is full the oldest frame makes room.
+   */
+  enqueue(raw: unknown, recvMs: number, topic?: string): void {
+    this.received++;
+    this.lastMessageAtMs = recvMs;
+    this.rate.add(recvMs);
+    const size = typeof raw === 'string' ? raw.length : raw instanceof Uint8Array ? raw.byteLength : 0;
+    if (size > this.o.maxMessageChars) {
+      this.drop('too-large', `${size} > ${this.o.maxMessageChars}`);
+      return;
+    }
+    this.queue.push({ raw, recvMs, topic, size });
+    this.queuedChars += size;
+    let overflowed = 0;
+    while (this.queued > this.o.maxQueued || (this.queuedChars > this.o.maxQueuedChars && this.queued > 1)) {
+      const old = this.queue[this.head]!;
+      this.queue[this.head++] = undefined as unknown as Queued;
+      this.queuedChars -= old.size;
+      overflowed++;
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    if (overflowed > 0) {
+      this.drop('backlog', 'ingest queue full', overflowed);
+      this.listeners.onResyncNeeded?.('backlog');
+    }
+  }
+
+  /** Applies everything queued; call from the frame loop. Returns the number of frames processed. */
+  flush(nowMs: number): number {
+    const q = this.queue;
+    const end = q.length;
+    let n = 0;
+    for (let i = this.head; i < end; i++) {
+      const item = q[i]!;
+      this.process(item);
+      n++;
+    }
+    this.queue = [];
+    this.head = 0;
+    this.queuedChars = 0;
+    if (nowMs - this.lastAgeMs >= this.o.ageEveryMs) {
+      this.lastAgeMs = nowMs;
+      this.age(this.clock.serverNow(nowMs));
+    }
+    return n;
+  }
+
+  /** Applies a catalogue supplied by the scene file (untrusted like any input). */
+  applySceneCatalogue(raw: unknown): string | null {
+    const r = catalogueSchema.safeParse(raw);
+    if (!r.success) return r.error.issues[0]?.message ?? 'invalid catalogue';
+    applyCatalogue(r.data, this.o.frame, this.sensors, this.lines, this.stops);
+    return null;
+  }
+
+  /** Forgets all state (zone switch). Counters are kept: they describe the session. */
+  reset(): void {
+    this.queue = [];
+    this.head = 0;
+    this.queuedChars = 0;
+    this.vehicles.clear();
+    this.sensors.clear();
+    this.signals.clear();
+    this.segments.clear();
+    this.incidents.clear();
+    this.lines.clear();
+    this.stops.clear();
+    this.lastSeq = null;
+    this.clock.reset();
+  }
+
+  /** A new connection starts a new stream: sequence numbers and clock samples restart. */
+  onReconnected(): void {
+    this.lastSeq = null;
+    this.clock.reset();
+  }
+
+  private process(item: Queued): void {
+    let raw = item.raw;
+    if (raw instanceof Uint8Array) raw = utf8.decode(raw);
+    const r = item.topic !== undefined ? decodeMqtt(item.topic, raw, this.o.topicPrefix, this.o.maxMessageChars) : decodeServerText(raw, this.o.maxMessageChars);
+    if (!r.ok) {
+      this.drop(r.reason, r.detail);
+      return;
+    }
+    this.apply(r.value, item.recvMs);
+  }
+
+  private apply(d: Decoded, recvMs: number): void {
+    switch (d.kind) {
+      case 'hello':
+        this.heartbeatMs = d.msg.heartbeatMs;
+        this.clock.addOneWay(d.msg.ts, recvMs);
+        this.listeners.onHello?.(d.msg);
+        return;
+      case 'heartbeat':
+        this.clock.addOneWay(d.msg.ts, recvMs);
+        return;
+      case 'pong':
+        this.clock.addRoundTrip(d.msg.clientTs, d.msg.ts, recvMs);
+        return;
+      case 'error':
+        this.listeners.onServerError?.(d.msg);
+        return;
+      case 'status':
+        this.publisherOnline = d.msg.state === 'online';
+        return;
+      case 'catalogue':
+        if (d.zone !== this.o.zone) this.drop('wrong-zone', d.zone);
+        else applyCatalogue(d.catalogue, this.o.frame, this.sensors, this.lines, this.stops);
+        return;
+      case 'snapshot':
+        this.applySnapshot(d.msg, recvMs);
+        return;
+      case 'delta':
+        this.applyDelta(d.msg, d.sequenced, recvMs);
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  private applySnapshot(m: SnapshotEnvelope, recvMs: number): void {
+    if (m.zone !== this.o.zone) return this.drop('wrong-zone', m.zone);
+    this.clock.addOneWay(m.ts, recvMs);
+    if (m.catalogue) applyCatalogue(m.catalogue, this.o.frame, this.sensors, this.lines, this.stops);
+    this.applyEntities(m, recvMs);
+    // A snapshot is the whole truth for vehicles, signals, segments and incidents as of m.ts.
+    const present = new Set(m.vehicles.map((v) => (v as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string'));
+    for (const id of this.vehicles.idList()) {
+      const slot = this.vehicles.slot(id)!;
+      if (!present.has(id) && this.vehicles.updatedAt[slot]! <= m.ts) this.vehicles.remove(id);
+    }
+    const idsOf = (arr: unknown[]) => new Set(arr.map((e) => (e as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string'));
+    this.signals.retain(idsOf(m.signals));
+    this.segments.retain(idsOf(m.segments));
+    this.incidents.retain(idsOf(m.incidents));
+    this.lastSeq = m.seq;
+    this.noteSim(m.simMs, m.timeScale);
+  }
+
+  private applyDelta(m: DeltaEnvelope, sequenced: boolean, recvMs: number): void {
+    if (m.zone !== this.o.zone) return this.drop('wrong-zone', m.zone);
+    if (sequenced) {
+      this.clock.addOneWay(m.ts, recvMs);
+      if (this.lastSeq !== null && m.seq > this.lastSeq + 1) this.listeners.onResyncNeeded?.(`sequence gap ${this.lastSeq}→${m.seq}`);
+      if (this.lastSeq === null || m.seq > this.lastSeq) this.lastSeq = m.seq;
+    }
+    this.applyEntities(m, recvMs);
+    if (m.removed?.vehicles) for (const id of m.removed.vehicles) this.vehicles.remove(id, m.ts);
+    this.noteSim(m.simMs, m.timeScale);
+  }
+
+  private noteSim(simMs: number | undefined, timeScale: number | undefined): void {
+    if (simMs !== undefined) this.simMs = simMs;
+    if (timeScale !== undefined) this.timeScale = timeScale;
+  }
+
+  private applyEntities(m: { ts: number; vehicles?: unknown[]; sensors?: unknown[]; signals?: unknown[]; segments?: unknown[]; incidents?: unknown[] }, recvMs: number): void {
+    const a = this.applier;
+    const serverNow = this.clock.serverNow(recvMs);
+    const synced = this.clock.hasEstimate;
+    if (m.vehicles) for (const e of m.vehicles) a.vehicle(e, m.ts, serverNow, synced);
+    if (m.sensors) for (const e of m.sensors) a.sensor(e, serverNow, synced);
+    if (m.signals) for (const e of m.signals) a.signal(e, m.ts, serverNow, synced);
+    if (m.segments) for (const e of m.segments) a.segment(e, m.ts, serverNow, synced);
+    if (m.incidents) for (const e of m.incidents) a.incident(e, m.ts, serverNow, synced);
+  }
+
+  private age(serverNow: number): void {
+    this.vehicles.age(serverNow, this.o.vehicleStaleMs, this.o.vehicleEvictMs);
+    this.sensors.age(serverNow);
+    this.signals.age(serverNow, this.o.signalStaleMs);
+    this.segments.age(serverNow, this.o.segmentStaleMs);
+    // Incidents are events, not a stream: they never go stale, but resolved ones leave after a while.
+    this.incidents.age(serverNow, Infinity, (i, ageMs) => i.status === 'resolved' && ageMs > RESOLVED_INCIDENT_LINGER_MS);
+  }
+
+  private drop(reason: DropReason, detail: string, n = 1): void {
+    this.drops[reason] += n;
+    this.lastDrop = { reason, detail, atMs: this.lastMessageAtMs ?? 0 };
+    this.listeners.onDrop?.(reason, detail);
+  }
+}
+

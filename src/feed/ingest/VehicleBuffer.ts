@@ -1,0 +1,198 @@
+/**
+ * Vehicle state for rendering, outside React: struct-of-arrays in the zone's ENU frame with an
+ * id → slot map and slot reuse. Renderers iterate slots 0..highWater and skip dead ones; they read
+ * the arrays from the buffer every frame because growing the capacity replaces them.
+ */
+import { CLASS_PROFILES } from '../../sim/traffic/vehicleClasses';
+import type { VehicleClass } from '../../sim/types';
+import type { DropReason } from '../protocol/dropReasons';
+import { staleVerdict } from './freshness';
+
+export const VEHICLE_CLASS_CODES: Record<VehicleClass, number> = {
+  robotaxi: CLASS_PROFILES.robotaxi.code, special: CLASS_PROFILES.special.code, bus: CLASS_PROFILES.bus.code,
+  car: CLASS_PROFILES.car.code, truck: CLASS_PROFILES.truck.code,
+};
+
+export interface VehicleUpdate {
+  id: string;
+  ts: number;
+  x: number;
+  y: number;
+  z: number;
+  /** Radians counter-clockwise from east (ENU). */
+  yaw: number;
+  speedMps: number;
+  cls: VehicleClass;
+  automation?: number;
+  route?: string;
+  lineId?: string;
+  nextStops?: { stopId: string; etaS: number }[];
+}
+
+const MAX_TOMBSTONES = 4096;
+
+export class VehicleBuffer {
+  capacity: number;
+  /** xyz per slot, ENU metres. */
+  positions: Float32Array;
+  yaw: Float32Array;
+  speed: Float32Array;
+  classCode: Uint8Array;
+  automation: Uint8Array;
+  /** Server epoch ms of each slot's latest update. */
+  updatedAt: Float64Array;
+  alive: Uint8Array;
+  stale: Uint8Array;
+  ids: (string | null)[];
+  routes: (string | null)[];
+  lines: ({ id: string; nextStops: { stopId: string; etaS: number }[]; ts: number } | null)[];
+  /** One past the highest slot ever used; iterate 0..highWater. */
+  highWater = 0;
+  count = 0;
+  staleCount = 0;
+  /** Bumped on every change; renderers re-upload when it moves. */
+  version = 0;
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  /** Removal timestamps, so a late update cannot resurrect a vehicle the feed removed. */
+  private readonly tombstones = new Map<string, number>();
+
+  constructor(initialCapacity = 1024, readonly maxCapacity = 16384) {
+    this.capacity = initialCapacity;
+    this.positions = new Float32Array(initialCapacity * 3);
+    this.yaw = new Float32Array(initialCapacity);
+    this.speed = new Float32Array(initialCapacity);
+    this.classCode = new Uint8Array(initialCapacity);
+    this.automation = new Uint8Array(initialCapacity);
+    this.updatedAt = new Float64Array(initialCapacity);
+    this.alive = new Uint8Array(initialCapacity);
+    this.stale = new Uint8Array(initialCapacity);
+    this.ids = new Array<string | null>(initialCapacity).fill(null);
+    this.routes = new Array<string | null>(initialCapacity).fill(null);
+    this.lines = new Array<VehicleBuffer['lines'][number]>(initialCapacity).fill(null);
+  }
+
+  slot(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  /** Applies an update unless it is not newer than what the slot holds. Inputs must be finite. */
+  upsert(u: VehicleUpdate): DropReason | null {
+    let slot = this.slotOf.get(u.id);
+    if (slot !== undefined) {
+      const verdict = staleVerdict(this.updatedAt[slot], u.ts);
+      if (verdict) return verdict;
+    } else {
+      const removedAt = this.tombstones.get(u.id);
+      if (removedAt !== undefined) {
+        if (u.ts <= removedAt) return 'out-of-order';
+        this.tombstones.delete(u.id);
+      }
+      const s = this.allocate();
+      if (s < 0) return 'capacity';
+      slot = s;
+      this.slotOf.set(u.id, slot);
+      this.ids[slot] = u.id;
+      this.alive[slot] = 1;
+      this.routes[slot] = null;
+      this.lines[slot] = null;
+      this.automation[slot] = 0;
+      this.count++;
+    }
+    const p = slot * 3;
+    this.positions[p] = u.x;
+    this.positions[p + 1] = u.y;
+    this.positions[p + 2] = u.z;
+    this.yaw[slot] = u.yaw;
+    this.speed[slot] = u.speedMps;
+    this.classCode[slot] = VEHICLE_CLASS_CODES[u.cls];
+    if (u.automation !== undefined) this.automation[slot] = u.automation;
+    if (u.route !== undefined) this.routes[slot] = u.route;
+    if (u.lineId !== undefined && u.nextStops) this.lines[slot] = { id: u.lineId, nextStops: u.nextStops, ts: u.ts };
+    this.updatedAt[slot] = u.ts;
+    if (this.stale[slot]) {
+      this.stale[slot] = 0;
+      this.staleCount--;
+    }
+    this.version++;
+    return null;
+  }
+
+  /** Removes a vehicle; with a timestamp, older updates for it are refused afterwards. */
+  remove(id: string, ts?: number): boolean {
+    if (ts !== undefined) {
+      this.tombstones.delete(id);
+      this.tombstones.set(id, ts);
+      if (this.tombstones.size > MAX_TOMBSTONES) this.tombstones.delete(this.tombstones.keys().next().value!);
+    }
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    this.slotOf.delete(id);
+    if (this.stale[slot]) this.staleCount--;
+    this.alive[slot] = 0;
+    this.stale[slot] = 0;
+    this.ids[slot] = null;
+    this.routes[slot] = null;
+    this.lines[slot] = null;
+    this.free.push(slot);
+    this.count--;
+    this.version++;
+    return true;
+  }
+
+  /** Marks slots stale after staleMs without an update and frees them after evictMs. */
+  age(serverNowMs: number, staleMs: number, evictMs: number): void {
+    for (let i = 0; i < this.highWater; i++) {
+      if (!this.alive[i]) continue;
+      const age = serverNowMs - this.updatedAt[i]!;
+      if (age > evictMs) {
+        this.remove(this.ids[i]!);
+      } else if (age > staleMs && !this.stale[i]) {
+        this.stale[i] = 1;
+        this.staleCount++;
+        this.version++;
+      }
+    }
+  }
+
+  /** Ids currently held, for snapshot reconciliation. */
+  idList(): string[] {
+    return [...this.slotOf.keys()];
+  }
+
+  clear(): void {
+    for (const id of this.idList()) this.remove(id);
+    this.tombstones.clear();
+  }
+
+  private allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if (this.highWater >= this.capacity && !this.grow()) return -1;
+    return this.highWater++;
+  }
+
+  private grow(): boolean {
+    if (this.capacity >= this.maxCapacity) return false;
+    const cap = Math.min(this.maxCapacity, this.capacity * 2);
+    const g32 = (a: Float32Array, k = 1) => { const b = new Float32Array(cap * k); b.set(a); return b; };
+    const g8 = (a: Uint8Array) => { const b = new Uint8Array(cap); b.set(a); return b; };
+    this.positions = g32(this.positions, 3);
+    this.yaw = g32(this.yaw);
+    this.speed = g32(this.speed);
+    this.classCode = g8(this.classCode);
+    this.automation = g8(this.automation);
+    this.alive = g8(this.alive);
+    this.stale = g8(this.stale);
+    const u = new Float64Array(cap);
+    u.set(this.updatedAt);
+    this.updatedAt = u;
+    for (let i = this.capacity; i < cap; i++) {
+      this.ids.push(null);
+      this.routes.push(null);
+      this.lines.push(null);
+    }
+    this.capacity = cap;
+    return true;
+  }
+}

@@ -1,0 +1,23 @@
+/** Why a message or entity was dropped; the status bar shows counts by reason. */
+export const DROP_REASONS = [
+  'not-text', 'too-large', 'not-json', 'schema', 'version', 'wrong-zone', 'unknown-topic',
+  'duplicate', 'out-of-order', 'future', 'too-old', 'out-of-zone', 'capacity', 'backlog',
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+export const DROP_REASON_HELP: Record<DropReason, string> = {
+  'not-text': 'binary frame where text was expected',
+  'too-large': 'message larger than the size limit (rejected before parsing)',
+  'not-json': 'not valid JSON',
+  schema: 'does not match the protocol schema (missing field, wrong type, out of range, NaN/Infinity)',
+  version: 'unsupported protocol version',
+  'wrong-zone': 'message for a zone this viewer did not subscribe to',
+  'unknown-topic': 'MQTT topic outside the protocol layout',
+  duplicate: 'same id and timestamp already applied',
+  'out-of-order': 'older than the state already held for this id',
+  future: 'timestamp too far ahead of server time',
+  'too-old': 'timestamp too old to be useful',
+  'out-of-zone': 'position too far from the zone origin',
+  capacity: 'entity buffer full',
+  backlog: 'queue overflow while the viewer could not keep up (oldest dropped)',
+};

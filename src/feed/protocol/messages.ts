@@ -1,0 +1,79 @@
+/**
+ * Message envelopes. Entity arrays are typed `unknown[]` at this level on purpose: each entity is
+ * validated on its own by the ingest, so one bad vehicle costs one vehicle, not the whole delta.
+ */
+import { z } from 'zod';
+import { SCENARIOS } from '../../sim/types';
+import { catalogueSchema, idSchema, tsSchema, type WireCatalogue, type WireIncident, type WireSegment, type WireSensorReading, type WireSignal, type WireVehicle } from './entities';
+import { MAX_ENTITIES_PER_MESSAGE, PROTOCOL_VERSION } from './limits';
+
+const zoneSchema = z.string().min(1).max(32).regex(/^[a-z0-9-]+$/, 'lower-case zone id');
+const entities = z.array(z.unknown()).max(MAX_ENTITIES_PER_MESSAGE);
+const version = z.number().int().min(1).max(1000);
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const timeScale = z.number().min(1).max(60);
+
+export const helloSchema = z.object({
+  v: version, type: z.literal('hello'), server: z.string().max(100), ts: tsSchema,
+  heartbeatMs: z.number().int().min(50).max(120_000), zones: z.array(zoneSchema).max(100),
+});
+
+export const snapshotSchema = z.object({
+  v: version, type: z.literal('snapshot'), zone: zoneSchema, ts: tsSchema, seq,
+  simMs: tsSchema.optional(), timeScale: timeScale.optional(),
+  catalogue: catalogueSchema.optional(),
+  vehicles: entities, sensors: entities, signals: entities, segments: entities, incidents: entities,
+});
+
+export const deltaSchema = z.object({
+  v: version, type: z.literal('delta'), zone: zoneSchema, ts: tsSchema, seq,
+  simMs: tsSchema.optional(), timeScale: timeScale.optional(),
+  vehicles: entities.optional(),
+  removed: z.object({ vehicles: z.array(idSchema).max(MAX_ENTITIES_PER_MESSAGE).optional() }).optional(),
+  sensors: entities.optional(), signals: entities.optional(), segments: entities.optional(), incidents: entities.optional(),
+});
+
+export const heartbeatSchema = z.object({ v: version, type: z.literal('heartbeat'), ts: tsSchema, seq: seq.optional() });
+export const pongSchema = z.object({ v: version, type: z.literal('pong'), ts: tsSchema, clientTs: z.number().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const errorSchema = z.object({ v: version, type: z.literal('error'), code: z.string().max(64), message: z.string().max(500) });
+/** MQTT only: the retained catalogue and the publisher's online/offline status (last will). */
+export const catalogueMessageSchema = z.object({ v: version, type: z.literal('catalogue'), zone: zoneSchema, ts: tsSchema, catalogue: catalogueSchema });
+export const statusSchema = z.object({ v: version, type: z.literal('status'), state: z.enum(['online', 'offline']), ts: tsSchema });
+
+export const serverMessageSchemas = {
+  hello: helloSchema, snapshot: snapshotSchema, delta: deltaSchema, heartbeat: heartbeatSchema, pong: pongSchema, error: errorSchema,
+} as const;
+
+export type HelloMessage = z.infer<typeof helloSchema>;
+export type SnapshotEnvelope = z.infer<typeof snapshotSchema>;
+export type DeltaEnvelope = z.infer<typeof deltaSchema>;
+export type HeartbeatMessage = z.infer<typeof heartbeatSchema>;
+export type PongMessage = z.infer<typeof pongSchema>;
+export type ErrorMessage = z.infer<typeof errorSchema>;
+export type StatusMessage = z.infer<typeof statusSchema>;
+export type ServerMessage = HelloMessage | SnapshotEnvelope | DeltaEnvelope | HeartbeatMessage | PongMessage | ErrorMessage;
+
+/** Typed shapes producers build; receivers validate them back through the schemas above. */
+export interface SnapshotMessage {
+  v: typeof PROTOCOL_VERSION; type: 'snapshot'; zone: string; ts: number; seq: number; simMs?: number; timeScale?: number;
+  catalogue?: WireCatalogue;
+  vehicles: WireVehicle[]; sensors: WireSensorReading[]; signals: WireSignal[]; segments: WireSegment[]; incidents: WireIncident[];
+}
+export interface DeltaMessage {
+  v: typeof PROTOCOL_VERSION; type: 'delta'; zone: string; ts: number; seq: number; simMs?: number; timeScale?: number;
+  vehicles?: WireVehicle[]; removed?: { vehicles?: string[] };
+  sensors?: WireSensorReading[]; signals?: WireSignal[]; segments?: WireSegment[]; incidents?: WireIncident[];
+}
+
+export const subscribeSchema = z.object({ v: version, type: z.literal('subscribe'), zone: zoneSchema });
+export const unsubscribeSchema = z.object({ v: version, type: z.literal('unsubscribe'), zone: zoneSchema });
+export const pingSchema = z.object({ v: version, type: z.literal('ping'), clientTs: z.number().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const controlSchema = z.object({
+  v: version, type: z.literal('control'), zone: zoneSchema,
+  timeScale: timeScale.optional(),
+  scenario: z.enum(SCENARIOS).optional(),
+  params: z.object({ sensorId: idSchema.optional(), edgeId: z.number().int().optional(), reverse: z.boolean().optional(), durationS: z.number().min(1).max(86_400).optional() }).optional(),
+});
+export const clientMessageSchema = z.discriminatedUnion('type', [subscribeSchema, unsubscribeSchema, pingSchema, controlSchema]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ControlMessage = z.infer<typeof controlSchema>;

@@ -1,0 +1,50 @@
+/** The one interface every feed transport implements; the runtime wires it to the ingest. */
+import type { ScenarioParams } from '../../sim/scenarios/scenarios';
+import type { ScenarioName } from '../../sim/types';
+import type { ConnectionState, FeedKind } from '../summary';
+
+export interface FeedSink {
+  /** A raw frame arrived (string, or bytes from MQTT), with the client-clock receive time. */
+  message(raw: unknown, recvMs: number, topic?: string): void;
+  /** Transport state changed; nextRetryAtMs is set while waiting to reconnect. */
+  state(state: ConnectionState, detail: string | null, nextRetryAtMs?: number): void;
+}
+
+export interface SimControl {
+  timeScale?: number;
+  scenario?: ScenarioName;
+  params?: ScenarioParams;
+}
+
+export interface FeedSource {
+  readonly kind: FeedKind;
+  readonly label: string;
+  start(): void;
+  /** Closes the transport and cancels every timer; a disposed source stays closed. */
+  dispose(): void;
+  /** Asks for a fresh full state (after a backlog overflow or a sequence gap). */
+  requestSnapshot(): void;
+  /** The server's announced heartbeat interval, which sets the half-open detection window. */
+  setHeartbeatMs(ms: number): void;
+  /** Simulator controls, where the transport supports them. */
+  control?(c: SimControl): void;
+}
+
+/** Timer functions, injectable so tests can drive time. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
+  clearInterval: (h) => globalThis.clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+/** Heartbeats a server sends by default, and how many may be missed before the link is declared dead. */
+export const DEFAULT_HEARTBEAT_MS = 2000;
+export const MISSED_HEARTBEATS_FOR_DEAD = 3;

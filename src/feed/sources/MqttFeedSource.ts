@@ -1,0 +1,145 @@
+/**
+ * Feed from an MQTT broker over WebSocket (Mosquitto, EMQX). mqtt.js is loaded lazily so the SPA
+ * only pays for it when an operation centre asks for MQTT. mqtt.js's own fixed-period reconnect is
+ * off: reconnects go through the shared jittered backoff, and every new session resubscribes
+ * (which also redelivers the retained catalogue and last sensor values).
+ */
+import { createRng, type Rng } from '../../core/rng';
+import { DEFAULT_TOPIC_PREFIX } from '../protocol/limits';
+import { zoneWildcard } from '../protocol/topics';
+import type { BackoffOptions } from './backoff';
+import { realTimers, type FeedSink, type FeedSource, type Timers } from './FeedSource';
+import { Reconnector } from './Reconnector';
+
+/** The subset of mqtt.js's MqttClient used here. */
+export interface MqttClientLike {
+  on(event: 'connect', cb: () => void): unknown;
+  on(event: 'message', cb: (topic: string, payload: Uint8Array) => void): unknown;
+  on(event: 'close' | 'offline', cb: () => void): unknown;
+  on(event: 'error', cb: (err: Error) => void): unknown;
+  subscribe(topic: string, opts: { qos: 0 | 1 }, cb?: (err: Error | null) => void): unknown;
+  unsubscribe(topic: string, cb?: (err?: Error) => void): unknown;
+  end(force?: boolean): unknown;
+  removeAllListeners(): unknown;
+}
+
+export interface MqttConnectOptions {
+  reconnectPeriod: number;
+  connectTimeout: number;
+  keepalive: number;
+  clean: boolean;
+  clientId: string;
+}
+
+export type MqttConnect = (url: string, opts: MqttConnectOptions) => MqttClientLike | Promise<MqttClientLike>;
+
+export interface MqttSourceOptions {
+  url: string;
+  zone: string;
+  sink: FeedSink;
+  now: () => number;
+  topicPrefix?: string;
+  connect?: MqttConnect;
+  timers?: Timers;
+  rng?: Rng;
+  backoff?: BackoffOptions;
+  heartbeatTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+const defaultConnect: MqttConnect = async (url, opts) => {
+  const m = await import('mqtt');
+  const connect = m.connect ?? m.default.connect;
+  return connect(url, opts) as unknown as MqttClientLike;
+};
+
+export class MqttFeedSource implements FeedSource {
+  readonly kind = 'mqtt' as const;
+  readonly label: string;
+  private client: MqttClientLike | null = null;
+  private generation = 0;
+  private readonly rc: Reconnector;
+  private readonly rng: Rng;
+  private readonly topic: string;
+
+  constructor(private readonly o: MqttSourceOptions) {
+    this.label = o.url;
+    this.rng = o.rng ?? createRng(`mqtt:${o.url}`);
+    this.topic = zoneWildcard(o.topicPrefix ?? DEFAULT_TOPIC_PREFIX, o.zone);
+    this.rc = new Reconnector({
+      sink: o.sink, now: o.now, timers: o.timers ?? realTimers, rng: this.rng, backoff: o.backoff,
+      heartbeatTimeoutMs: o.heartbeatTimeoutMs, connectTimeoutMs: o.connectTimeoutMs,
+      connect: () => void this.open(),
+      teardown: () => this.closeClient(),
+    });
+  }
+
+  start(): void {
+    this.rc.start();
+  }
+
+  dispose(): void {
+    this.rc.dispose();
+  }
+
+  /** Re-subscribing makes the broker resend retained catalogue and sensor values. */
+  requestSnapshot(): void {
+    const c = this.client;
+    if (!c) return;
+    c.unsubscribe(this.topic, () => {
+      if (this.client === c) c.subscribe(this.topic, { qos: 0 });
+    });
+  }
+
+  setHeartbeatMs(ms: number): void {
+    this.rc.setHeartbeatMs(ms);
+  }
+
+  private async open(): Promise<void> {
+    const gen = ++this.generation;
+    let client: MqttClientLike;
+    try {
+      client = await (this.o.connect ?? defaultConnect)(this.o.url, {
+        reconnectPeriod: 0, connectTimeout: this.o.connectTimeoutMs ?? 10_000, keepalive: 30, clean: true,
+        clientId: `shentwin-${Math.floor(this.rng.next() * 0xffffffff).toString(16)}`,
+      });
+    } catch (e) {
+      if (gen === this.generation) this.rc.lost(`cannot connect: ${(e as Error).message}`);
+      return;
+    }
+    if (gen !== this.generation || this.rc.isDisposed) {
+      client.end(true);
+      return;
+    }
+    this.client = client;
+    client.on('connect', () => {
+      if (this.client !== client) return;
+      client.subscribe(this.topic, { qos: 0 }, (err) => {
+        if (err && this.client === client) this.rc.lost(`subscribe failed: ${err.message}`);
+      });
+      this.rc.opened();
+    });
+    client.on('message', (topic, payload) => {
+      if (this.client !== client) return;
+      this.rc.received();
+      this.o.sink.message(payload, this.o.now(), topic);
+    });
+    client.on('close', () => {
+      if (this.client === client) this.rc.lost('broker connection closed');
+    });
+    client.on('error', (err) => {
+      if (this.client === client) this.rc.lost(`broker error: ${err.message}`);
+    });
+  }
+
+  private closeClient(): void {
+    this.generation++;
+    const c = this.client;
+    this.client = null;
+    if (!c) return;
+    c.removeAllListeners();
+    // A listener stays so a late socket error cannot surface as an unhandled 'error' event.
+    c.on('error', () => {});
+    c.end(true);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Feed over WebSocket (our `npm run feed` server). Browser-safe: uses the global WebSocket unless a
+ * constructor is injected (Node tests pass `ws`). Subscribes on every (re)connect, pings for the
+ * server-clock offset, and treats silence beyond the heartbeat window as a dead link.
+ */
+import { createRng, type Rng } from '../../core/rng';
+import { PROTOCOL_VERSION } from '../protocol/limits';
+import type { BackoffOptions } from './backoff';
+import { realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './FeedSource';
+import { Reconnector } from './Reconnector';
+
+/** The subset of the WHATWG WebSocket API used here (the `ws` package implements it too). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type WebSocketCtor = new (url: string) => WebSocketLike;
+
+export interface WebSocketSourceOptions {
+  url: string;
+  zone: string;
+  sink: FeedSink;
+  now: () => number;
+  WebSocketImpl?: WebSocketCtor;
+  timers?: Timers;
+  rng?: Rng;
+  backoff?: BackoffOptions;
+  heartbeatTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** How often to ping for the clock offset. */
+  pingEveryMs?: number;
+}
+
+const OPEN = 1;
+
+export class WebSocketFeedSource implements FeedSource {
+  readonly kind = 'ws' as const;
+  readonly label: string;
+  private socket: WebSocketLike | null = null;
+  private pingTimer: unknown = null;
+  private readonly rc: Reconnector;
+  private readonly timers: Timers;
+
+  constructor(private readonly o: WebSocketSourceOptions) {
+    this.label = o.url;
+    this.timers = o.timers ?? realTimers;
+    this.rc = new Reconnector({
+      sink: o.sink, now: o.now, timers: this.timers, rng: o.rng ?? createRng(`ws:${o.url}`), backoff: o.backoff,
+      heartbeatTimeoutMs: o.heartbeatTimeoutMs, connectTimeoutMs: o.connectTimeoutMs,
+      connect: () => this.open(),
+      teardown: () => this.closeSocket(4000, 'client reconnecting'),
+    });
+  }
+
+  start(): void {
+    this.rc.start();
+  }
+
+  dispose(): void {
+    this.rc.dispose();
+  }
+
+  requestSnapshot(): void {
+    this.send({ v: PROTOCOL_VERSION, type: 'subscribe', zone: this.o.zone });
+  }
+
+  setHeartbeatMs(ms: number): void {
+    this.rc.setHeartbeatMs(ms);
+  }
+
+  control(c: SimControl): void {
+    this.send({ v: PROTOCOL_VERSION, type: 'control', zone: this.o.zone, ...c });
+  }
+
+  private open(): void {
+    const Ctor = this.o.WebSocketImpl ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
+    if (!Ctor) {
+      this.rc.fail('no WebSocket implementation available');
+      return;
+    }
+    let sock: WebSocketLike;
+    try {
+      sock = new Ctor(this.o.url);
+    } catch (e) {
+      this.rc.lost(`cannot open: ${(e as Error).message}`);
+      return;
+    }
+    this.socket = sock;
+    // Handlers check `this.socket === sock` so events from a socket already given up are ignored.
+    sock.onopen = () => {
+      if (this.socket !== sock) return;
+      this.rc.opened();
+      this.requestSnapshot();
+      this.ping();
+      this.pingTimer = this.timers.setInterval(() => this.ping(), this.o.pingEveryMs ?? 10_000);
+    };
+    sock.onmessage = (ev) => {
+      if (this.socket !== sock) return;
+      this.rc.received();
+      this.o.sink.message(ev.data, this.o.now());
+    };
+    sock.onclose = (ev) => {
+      if (this.socket !== sock) return;
+      this.rc.lost(`closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ''})`);
+    };
+    sock.onerror = () => {
+      // A close event always follows an error; reconnecting is handled there.
+    };
+  }
+
+  private ping(): void {
+    this.send({ v: PROTOCOL_VERSION, type: 'ping', clientTs: this.o.now() });
+  }
+
+  private send(msg: object): void {
+    const s = this.socket;
+    if (s && s.readyState === OPEN) s.send(JSON.stringify(msg));
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    if (this.pingTimer !== null) this.timers.clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    const s = this.socket;
+    this.socket = null;
+    if (!s) return;
+    s.onopen = s.onmessage = s.onclose = null;
+    // Keep an error handler: Node's `ws` emits 'error' when a connecting socket is closed, and an
+    // EventEmitter error without a listener would crash the process.
+    s.onerror = () => {};
+    try {
+      s.close(code, reason);
+    } catch {
+      // Closing a socket that is still connecting can throw in some engines; it is being dropped anyway.
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * What the status bar shows about the feed, as plain data: pushed into the zustand feed slice a
+ * few times per second, never per message.
+ */
+import type { DropReason } from './protocol/dropReasons';
+
+export type FeedKind = 'sim' | 'ws' | 'mqtt';
+
+/** Transport-level state reported by a FeedSource. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'failed';
+
+/**
+ * What the user is told: `stale` means connected but nothing has arrived for longer than the
+ * staleness window, or the publisher announced it went offline.
+ */
+export type FeedStatus = 'idle' | 'connecting' | 'connected' | 'stale' | 'reconnecting' | 'offline' | 'failed';
+
+export interface FeedCounts {
+  vehicles: number;
+  vehiclesStale: number;
+  sensors: number;
+  sensorsStale: number;
+  signals: number;
+  signalsStale: number;
+  segments: number;
+  incidentsActive: number;
+}
+
+export interface FeedSummary {
+  kind: FeedKind;
+  /** "simulator", or the URL the viewer connects to. */
+  label: string;
+  zone: string;
+  status: FeedStatus;
+  statusDetail: string | null;
+  msgPerSec: number;
+  /** Client-clock ms of the last message, and its age at the time of the summary. */
+  lastMessageAtMs: number | null;
+  lastMessageAgeMs: number | null;
+  drops: Partial<Record<DropReason, number>>;
+  dropsTotal: number;
+  lastDrop: { reason: DropReason; detail: string } | null;
+  counts: FeedCounts;
+  /** Estimated server clock minus client clock. */
+  serverOffsetMs: number;
+  simTimeMs: number | null;
+  timeScale: number;
+  reconnects: number;
+  /** Client-clock ms of the next reconnect attempt while reconnecting. */
+  nextRetryAtMs: number | null;
+  updatedAtMs: number;
+}
+
+export const EMPTY_COUNTS: FeedCounts = {
+  vehicles: 0, vehiclesStale: 0, sensors: 0, sensorsStale: 0, signals: 0, signalsStale: 0, segments: 0, incidentsActive: 0,
+};
+
+export function emptyFeedSummary(kind: FeedKind = 'sim', label = 'simulator', zone = ''): FeedSummary {
+  return {
+    kind, label, zone, status: 'idle', statusDetail: null, msgPerSec: 0, lastMessageAtMs: null, lastMessageAgeMs: null,
+    drops: {}, dropsTotal: 0, lastDrop: null, counts: { ...EMPTY_COUNTS }, serverOffsetMs: 0, simTimeMs: null, timeScale: 1,
+    reconnects: 0, nextRetryAtMs: null, updatedAtMs: 0,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * One WebSocket client. Sending follows a coalescing rule that bounds memory per client: while the
+ * socket's send buffer is above the high-water mark, deltas for it are skipped; once it drains below
+ * the low-water mark it gets one fresh snapshot (the latest state) instead of the backlog.
+ */
+import type { WebSocket } from 'ws';
+
+export interface SessionCounters {
+  messagesSent: number;
+  bytesSent: number;
+  deltasCoalesced: number;
+  snapshotsAfterDrain: number;
+}
+
+const OPEN = 1;
+
+export class ClientSession {
+  readonly zones = new Set<string>();
+  readonly behind = new Set<string>();
+  alive = true;
+  badMessages = 0;
+
+  constructor(readonly ws: WebSocket, readonly id: number, private readonly highWater: number, private readonly counters: SessionCounters) {}
+
+  get lowWater(): number {
+    return this.highWater / 4;
+  }
+
+  /** Fan-out of a zone delta with the coalescing rule; `snapshot` is only built if needed. */
+  offerDelta(zone: string, bytes: Buffer, snapshot: () => Buffer): void {
+    if (!this.zones.has(zone) || this.ws.readyState !== OPEN) return;
+    const buffered = this.ws.bufferedAmount;
+    if (this.behind.has(zone)) {
+      if (buffered > this.lowWater) {
+        this.counters.deltasCoalesced++;
+        return;
+      }
+      this.behind.delete(zone);
+      this.counters.snapshotsAfterDrain++;
+      this.sendBytes(snapshot());
+      return;
+    }
+    if (buffered > this.highWater) {
+      this.behind.add(zone);
+      this.counters.deltasCoalesced++;
+      return;
+    }
+    this.sendBytes(bytes);
+  }
+
+  /** Control-plane messages (hello, snapshot on subscribe, pong, errors) are always sent. */
+  sendBytes(bytes: Buffer): void {
+    if (this.ws.readyState !== OPEN) return;
+    this.ws.send(bytes, { binary: false });
+    this.counters.messagesSent++;
+    this.counters.bytesSent += bytes.length;
+  }
+
+  sendJson(msg: object): void {
+    this.sendBytes(Buffer.from(JSON.stringify(msg)));
+  }
+
+  /** Heartbeats are skipped for a client that is behind: its queued data proves liveness anyway. */
+  heartbeat(bytes: Buffer): void {
+    if (this.ws.bufferedAmount <= this.highWater) this.sendBytes(bytes);
+  }
+}

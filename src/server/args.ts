@@ -1,0 +1,119 @@
+/** Command-line flags of `npm run feed`, parsed and validated into a ServerConfig (pure). */
+import { parseArgs } from 'node:util';
+import { parseScenarioList } from '../sim/scenarios/scenarios';
+import { DEFAULT_TOPIC_PREFIX } from '../feed/protocol/limits';
+import { isValidTopicPrefix } from '../feed/protocol/topics';
+
+export interface ServerConfig {
+  zones: string[];
+  seed: number;
+  timeScale: number;
+  rateHz: number;
+  port: number;
+  host: string;
+  heartbeatMs: number;
+  scenarios: string;
+  mqttUrl: string | null;
+  topicPrefix: string;
+  /** Path templates; `{zone}` is replaced by the zone id. */
+  scenePath: string;
+  roadsPath: string;
+  /** "lon,lat" override when the scene file is not there yet. */
+  origin: { lonDeg: number; latDeg: number; heightM: number } | null;
+  allowControl: boolean;
+  fleetScale: number;
+  highWaterBytes: number;
+  /** Simulated start, epoch ms; null = now. */
+  startSimMs: number | null;
+}
+
+export const USAGE = `Usage: npm run feed -- [flags]
+  --zone <ids>          zones to simulate, comma-separated (default jiading)
+  --seed <int>          simulator seed (default 20211231)
+  --speed <1..60>       simulated seconds per wall second (default 1)
+  --rate <hz>           deltas per second per zone (default 5)
+  --port <n>            WebSocket + /health port (default 8787; 0 = any free port)
+  --host <addr>         bind address (default 127.0.0.1; 0.0.0.0 to serve a LAN)
+  --scenario <list>     e.g. rainstorm,crash@300,sensor-silent,rsu-fail@60 (seconds of sim time)
+  --mqtt <url>          also publish to an MQTT broker (mqtt://, ws://, …)
+  --topic-prefix <p>    MQTT topic prefix (default ${DEFAULT_TOPIC_PREFIX})
+  --scene <path>        scene file template (default scenes/{zone}.json)
+  --roads <path>        road graph template (default public/tiles/{zone}/roads.json), or "synthetic"
+  --origin <lon,lat>    zone origin when the scene file is missing
+  --heartbeat-ms <ms>   application heartbeat interval (default 2000)
+  --fleet-scale <x>     multiply fleet sizes (default 1)
+  --start-time <iso>    simulated start, e.g. 2025-11-20T08:00:00+08:00 (default: now)
+  --allow-control       accept control messages (time scale, scenarios) from clients
+  --high-water <bytes>  per-client send buffer above which deltas are coalesced (default 1048576)`;
+
+function int(name: string, v: string | undefined, def: number, min: number, max: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}, got "${v}"`);
+  return n;
+}
+
+function real(name: string, v: string | undefined, def: number, min: number, max: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${v}"`);
+  return n;
+}
+
+export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      zone: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' }, rate: { type: 'string' },
+      port: { type: 'string' }, host: { type: 'string' }, scenario: { type: 'string' }, mqtt: { type: 'string' },
+      'topic-prefix': { type: 'string' }, scene: { type: 'string' }, roads: { type: 'string' }, origin: { type: 'string' },
+      'heartbeat-ms': { type: 'string' }, 'fleet-scale': { type: 'string' }, 'allow-control': { type: 'boolean' },
+      'high-water': { type: 'string' }, 'start-time': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const zones = (values.zone ?? 'jiading').split(',').map((z) => z.trim()).filter(Boolean);
+  for (const z of zones) if (!/^[a-z0-9-]{1,32}$/.test(z)) throw new Error(`--zone: "${z}" is not a zone id`);
+  if (zones.length === 0) throw new Error('--zone: at least one zone');
+  const scenarios = values.scenario ?? '';
+  const sc = parseScenarioList(scenarios);
+  if (sc.errors.length) throw new Error(`--scenario: ${sc.errors.join('; ')}`);
+  const prefix = values['topic-prefix'] ?? DEFAULT_TOPIC_PREFIX;
+  if (!isValidTopicPrefix(prefix)) throw new Error(`--topic-prefix: "${prefix}" has wildcards or empty levels`);
+  let mqttUrl: string | null = null;
+  if (values.mqtt !== undefined) {
+    try {
+      const u = new URL(values.mqtt);
+      if (!['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:'].includes(u.protocol)) throw new Error(`unsupported scheme ${u.protocol}`);
+      mqttUrl = values.mqtt;
+    } catch (e) {
+      throw new Error(`--mqtt: ${(e as Error).message}`);
+    }
+  }
+  let origin: ServerConfig['origin'] = null;
+  if (values.origin !== undefined) {
+    const [lon, lat] = values.origin.split(',').map(Number);
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90) throw new Error('--origin must be "lon,lat" in degrees');
+    origin = { lonDeg: lon!, latDeg: lat!, heightM: 0 };
+  }
+  let startSimMs: number | null = null;
+  if (values['start-time'] !== undefined) {
+    startSimMs = Date.parse(values['start-time']);
+    if (!Number.isFinite(startSimMs)) throw new Error(`--start-time: "${values['start-time']}" is not an ISO 8601 date-time`);
+  }
+  return {
+    zones, scenarios, mqttUrl, topicPrefix: prefix, origin, startSimMs,
+    seed: int('seed', values.seed, 20_211_231, 0, 2 ** 32 - 1),
+    timeScale: real('speed', values.speed, 1, 1, 60),
+    rateHz: real('rate', values.rate, 5, 0.2, 30),
+    port: int('port', values.port, 8787, 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    heartbeatMs: int('heartbeat-ms', values['heartbeat-ms'], 2000, 100, 60_000),
+    scenePath: values.scene ?? 'scenes/{zone}.json',
+    roadsPath: values.roads ?? 'public/tiles/{zone}/roads.json',
+    allowControl: values['allow-control'] ?? false,
+    fleetScale: real('fleet-scale', values['fleet-scale'], 1, 0.01, 10),
+    highWaterBytes: int('high-water', values['high-water'], 1 << 20, 16 * 1024, 1 << 30),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run feed` (tsx src/server/cli.ts): the simulator as a network feed for operation centres.
+ * Exits 2 on bad flags or unreadable zone files, 0 after a graceful SIGINT/SIGTERM shutdown.
+ */
+import { parseServerArgs, USAGE } from './args';
+import { loadZone } from './loadZone';
+import { startFeedServer } from './startFeedServer';
+
+const log = (line: string) => process.stderr.write(`[feed] ${line}\n`);
+
+async function main(): Promise<void> {
+  let cfg;
+  try {
+    cfg = parseServerArgs(process.argv.slice(2));
+  } catch (e) {
+    log((e as Error).message);
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  if (cfg === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const zones = [];
+  for (const id of cfg.zones) {
+    try {
+      const z = await loadZone(id, cfg.scenePath, cfg.roadsPath, cfg.origin);
+      for (const w of z.warnings) log(`warning: ${w}`);
+      zones.push(z);
+    } catch (e) {
+      log(`zone ${id}: ${(e as Error).message}`);
+      process.exit(2);
+    }
+  }
+  const running = await startFeedServer({
+    zones, seed: cfg.seed, timeScale: cfg.timeScale, rateHz: cfg.rateHz, port: cfg.port, host: cfg.host, heartbeatMs: cfg.heartbeatMs,
+    scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, allowControl: cfg.allowControl,
+    fleetScale: cfg.fleetScale, highWaterBytes: cfg.highWaterBytes, log, ...(cfg.startSimMs !== null ? { startSimMs: cfg.startSimMs } : {}),
+  });
+  for (const z of running.zones) {
+    const sim = z.driver.sim;
+    log(`${z.id}: ${sim.net.drivableLengthM / 1000 | 0} km drivable, fleet ${JSON.stringify(sim.vehicleCounts())}, ${sim.sensors.specs.length} sensors, ${sim.signals.junctions.length} signals`);
+  }
+  log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${cfg.mqttUrl}` : ''}`);
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    running.stop('graceful').then(() => process.exit(0), (e: Error) => {
+      log(`shutdown error: ${e.message}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

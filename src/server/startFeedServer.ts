@@ -1,0 +1,79 @@
+/**
+ * Programmatic start of the feed server (used by the CLI, integration tests and benchmarks): builds
+ * a simulator per zone, the WebSocket server, and optionally the MQTT publisher.
+ */
+import { EnuFrame, type GeoOrigin } from '../core/geodesy';
+import type { RoadGraph } from '../core/roadGraph';
+import { SimDriver } from '../feed/producer/SimDriver';
+import { realTimers, type Timers } from '../feed/sources/FeedSource';
+import { parseScenarioList } from '../sim/scenarios/scenarios';
+import { Simulation } from '../sim/Simulation';
+import { FeedServer } from './FeedServer';
+import { MqttPublisher } from './MqttPublisher';
+import { ZoneHost } from './ZoneHost';
+
+export interface ZoneInput {
+  id: string;
+  origin: GeoOrigin;
+  graph: RoadGraph;
+}
+
+export interface StartOptions {
+  zones: ZoneInput[];
+  seed: number;
+  timeScale: number;
+  rateHz: number;
+  port: number;
+  host?: string;
+  heartbeatMs: number;
+  scenarios?: string;
+  mqttUrl?: string | null;
+  topicPrefix?: string;
+  allowControl?: boolean;
+  fleetScale?: number;
+  highWaterBytes?: number;
+  /** Simulated start; default: now, so the simulated time of day is the real one. */
+  startSimMs?: number;
+  now?: () => number;
+  timers?: Timers;
+  log?: (line: string) => void;
+}
+
+export interface RunningFeedServer {
+  port: number;
+  server: FeedServer;
+  zones: ZoneHost[];
+  mqtt: MqttPublisher | null;
+  stop(mode?: 'graceful' | 'hard'): Promise<void>;
+}
+
+export async function startFeedServer(o: StartOptions): Promise<RunningFeedServer> {
+  const now = o.now ?? (() => Date.now());
+  const timers = o.timers ?? realTimers;
+  const sched = parseScenarioList(o.scenarios ?? '');
+  if (sched.errors.length) throw new Error(sched.errors.join('; '));
+  const zones = o.zones.map((z) => {
+    const sim = new Simulation({ graph: z.graph, zoneId: z.id, seed: o.seed, startSimMs: o.startSimMs ?? now(), fleetScale: o.fleetScale });
+    for (const s of sched.scheduled) sim.scheduleScenario(s);
+    return new ZoneHost(z.id, new SimDriver(sim, new EnuFrame(z.origin), now, o.timeScale), o.rateHz, now);
+  });
+  const mqtt = o.mqttUrl ? new MqttPublisher({ url: o.mqttUrl, prefix: o.topicPrefix ?? 'shentwin/v1', zones, heartbeatMs: o.heartbeatMs, now, timers, log: o.log }) : null;
+  const server = new FeedServer({
+    zones, port: o.port, host: o.host ?? '127.0.0.1', heartbeatMs: o.heartbeatMs, highWaterBytes: o.highWaterBytes ?? 1 << 20,
+    allowControl: o.allowControl ?? false, now, timers, log: o.log, extraHealth: mqtt ? () => mqtt.health() : undefined,
+  });
+  const port = await server.listen();
+  for (const z of zones) z.start(timers);
+  mqtt?.start();
+  let stopped = false;
+  return {
+    port, server, zones, mqtt,
+    stop: async (mode = 'graceful') => {
+      if (stopped) return;
+      stopped = true;
+      for (const z of zones) z.stop();
+      await server.close(mode);
+      await mqtt?.stop();
+    },
+  };
+}

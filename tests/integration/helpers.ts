@@ -1,0 +1,65 @@
+/** Shared pieces for integration tests: a small zone, a runtime wired to `ws`, and polling. */
+import WebSocket from 'ws';
+import { createFeedRuntime, type FeedRuntime, type FeedRuntimeOptions } from '../../src/feed/FeedRuntime';
+import type { FeedConfig } from '../../src/feed/config';
+import type { WebSocketCtor } from '../../src/feed/sources/WebSocketFeedSource';
+import type { FeedStatus, FeedSummary } from '../../src/feed/summary';
+import { startFeedServer, type StartOptions } from '../../src/server/startFeedServer';
+import { grid } from '../unit/sim/fixtures';
+
+export const ORIGIN = { lonDeg: 121.1725, latDeg: 31.2905, heightM: 4 };
+export const GRAPH = grid(6, 5, 250);
+
+export function startZoneServer(port: number, extra: Partial<StartOptions> = {}) {
+  return startFeedServer({
+    zones: [{ id: 'jiading', origin: ORIGIN, graph: GRAPH }], seed: 1, timeScale: 5, rateHz: 10, port, heartbeatMs: 200, ...extra,
+  });
+}
+
+export async function waitFor(cond: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return Date.now() - t0;
+}
+
+export interface Client {
+  rt: FeedRuntime;
+  statuses: { status: FeedStatus; atMs: number; detail: string | null }[];
+  errors: string[];
+  last(): FeedSummary;
+  stop(): void;
+}
+
+/** A FeedRuntime driven by a 60 Hz "frame loop", recording every status change it publishes. */
+export function startClient(config: FeedConfig, extra: Partial<FeedRuntimeOptions> = {}): Client {
+  const statuses: Client['statuses'] = [];
+  const errors: string[] = [];
+  let latest: FeedSummary | null = null;
+  const rt = createFeedRuntime({
+    config, zone: 'jiading', origin: ORIGIN, roadGraphUrl: 'unused', now: () => Date.now(),
+    WebSocketImpl: WebSocket as unknown as WebSocketCtor, backoff: { baseMs: 100, capMs: 800 }, publishEveryMs: 50,
+    binding: {
+      publish: (s) => {
+        latest = s;
+        const prev = statuses[statuses.length - 1];
+        if (!prev || prev.status !== s.status) statuses.push({ status: s.status, atMs: s.updatedAtMs, detail: s.statusDetail });
+      },
+      reportError: (_src, m) => errors.push(m),
+      attachBuffers: () => {},
+    },
+    ...extra,
+  });
+  rt.start();
+  const loop = setInterval(() => rt.flush(Date.now()), 16);
+  return {
+    rt, statuses, errors,
+    last: () => latest ?? rt.summary(Date.now()),
+    stop: () => {
+      clearInterval(loop);
+      rt.dispose();
+    },
+  };
+}

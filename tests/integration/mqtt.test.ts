@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Aedes } from 'aedes';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, createWebSocketStream } from 'ws';
+import type { RunningFeedServer } from '../../src/server/startFeedServer';
+import { startClient, startZoneServer, waitFor, type Client } from './helpers';
+
+/** A real MQTT broker (aedes) reachable over WebSocket, like Mosquitto or EMQX with a ws listener. */
+async function startBroker() {
+  const broker = await Aedes.createBroker();
+  const http: Server = createServer();
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', (ws) => broker.handle(createWebSocketStream(ws) as unknown as Parameters<typeof broker.handle>[0]));
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    close: async () => {
+      for (const c of wss.clients) c.terminate();
+      await new Promise((r) => wss.close(() => r(null)));
+      http.closeAllConnections();
+      await new Promise((r) => http.close(() => r(null)));
+      await new Promise((r) => broker.close(() => r(null)));
+    },
+  };
+}
+
+describe('MQTT over WebSocket through a real broker', () => {
+  let broker: Awaited<ReturnType<typeof startBroker>> | null = null;
+  let server: RunningFeedServer | null = null;
+  const clients: Client[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.stop();
+    await server?.stop('graceful');
+    await broker?.close();
+  });
+
+  it('server publishes, the MQTT adapter receives end to end; retained state reaches a late subscriber', async () => {
+    broker = await startBroker();
+    server = await startZoneServer(0, { mqttUrl: broker.url, topicPrefix: 'shentwin/v1' });
+    const s = server;
+    await waitFor(() => (s.mqtt?.published ?? 0) > 100, 10_000, 'the publisher');
+
+    const a = startClient({ kind: 'mqtt', url: broker.url, topicPrefix: 'shentwin/v1' });
+    clients.push(a);
+    await waitFor(() => a.last().status === 'connected' && a.rt.ingest.vehicles.count > 50, 10_000, 'vehicles over MQTT');
+    await waitFor(() => a.rt.ingest.sensors.count > 20 && a.rt.ingest.signals.items.size > 0, 5000, 'sensors and signals');
+    expect(a.rt.ingest.lines.size).toBeGreaterThan(0);
+    expect(a.last().dropsTotal).toBe(0);
+    expect(a.rt.ingest.heartbeatMs).toBe(200);
+
+    // A viewer joining later sees retained catalogue and sensor values at once, before new readings.
+    const b = startClient({ kind: 'mqtt', url: broker.url, topicPrefix: 'shentwin/v1' });
+    clients.push(b);
+    const ms = await waitFor(() => b.rt.ingest.sensors.count > 20 && [...Array(b.rt.ingest.sensors.count).keys()].some((i) => b.rt.ingest.sensors.hasValue[i] === 1), 5000, 'retained sensors');
+    expect(ms).toBeLessThan(3000);
+
+    // The publisher leaving: its retained status says offline, and the viewer says so.
+    await s.stop('graceful');
+    server = null;
+    await waitFor(() => a.last().status === 'stale', 5000, 'publisher offline → stale');
+    expect(a.last().statusDetail).toBe('publisher offline');
+  });
+});
