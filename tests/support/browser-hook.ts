@@ -3,6 +3,8 @@
  * the browser tests rely on it. Only what the tests read is declared; a snapshot is plain data
  * (the function `projectEnu` is called inside the page, never copied out).
  */
+import type { FeedSummary } from '../../src/feed/summary';
+
 export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl';
 
 export interface HookTilesetStatus {
@@ -55,6 +57,7 @@ export interface HookSnapshot {
   cameraPose: { position: [number, number, number]; target: [number, number, number] } | null;
   layerVisible: Record<string, boolean>;
   language: 'zh' | 'en';
+  feed: FeedSummary;
 }
 
 /** The live hook inside the page: the snapshot's fields plus its one function. */
@@ -71,5 +74,5 @@ declare global {
 
 export const SNAPSHOT_KEYS: readonly (keyof HookSnapshot)[] = [
   'ready', 'zoneId', 'engine', 'zones', 'tilesets', 'tiles', 'errors', 'errorCounts', 'lastError',
-  'selected', 'hoveredBuildingId', 'render', 'globe', 'cameraPose', 'layerVisible', 'language',
+  'selected', 'hoveredBuildingId', 'render', 'globe', 'cameraPose', 'layerVisible', 'language', 'feed',
 ];

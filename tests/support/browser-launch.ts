@@ -10,21 +10,10 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import './browser-provided';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags';
 import { SNAPSHOT_KEYS, type HookSnapshot, type ShenTwinHook } from './browser-hook';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Exactly TESTING.md's list: WebGL2 on SwiftShader (no GPU), and nothing that calls home. */
-export const CHROMIUM_FLAGS: readonly string[] = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH };
 
 /** Small enough that SwiftShader draws a frame quickly on 2 cores, large enough to see a zone. */
 export const DEFAULT_VIEWPORT = { width: 1024, height: 640 } as const;
