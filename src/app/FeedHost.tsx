@@ -5,11 +5,11 @@
  * the 3D view and the globe read the same buffers. A hidden tab gets no animation frames, so a
  * slow timer keeps flushing there: the backlog stays bounded and the feed survives (TESTING.md 12).
  */
-import { createContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Scene } from '../scene/schema';
 import { resolveFeedConfig } from '../feed/config';
 import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
-import type { SimControl } from '../feed/sources/FeedSource';
+import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/feedControl';
 import { bindFeedToStore } from '../state/feedSlice';
 import { useAppStoreApi } from '../state/hooks';
 import { assetUrl } from './assetUrl';
@@ -17,21 +17,11 @@ import { assetUrl } from './assetUrl';
 /** Hidden-tab flush period: well inside the heartbeat window, cheap enough to run for days. */
 export const HIDDEN_FLUSH_MS = 1000;
 
-export interface FeedControl {
-  /** Scenario and speed controls; only the built-in simulator accepts them. */
-  readonly canControl: boolean;
-  control(c: SimControl): void;
-}
-
-const NO_CONTROL: FeedControl = { canControl: false, control: () => undefined };
-
-export const FeedControlContext = createContext<FeedControl>(NO_CONTROL);
-
 const wallClock = () => Date.now();
 
 export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNode }) {
   const store = useAppStoreApi();
-  const [control, setControl] = useState<FeedControl>(NO_CONTROL);
+  const [control, setControl] = useState<FeedControl>(NO_FEED_CONTROL);
 
   useEffect(() => {
     const report = store.getState().reportError;
@@ -63,7 +53,7 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       cancelAnimationFrame(raf);
       clearInterval(hiddenTimer);
       runtime.dispose();
-      setControl(NO_CONTROL);
+      setControl(NO_FEED_CONTROL);
       store.getState().resetFeed();
     };
   }, [scene, store]);

@@ -15,6 +15,9 @@ import { TopBar } from '../ui/TopBar';
 import { ViewpointBar } from '../ui/ViewpointBar';
 import { WebGlLostOverlay } from '../ui/WebGlLostOverlay';
 import { FeedStatus } from '../ui/FeedStatus';
+import { LiveHost } from '../ui/live/LiveHost';
+import { LiveSidebar } from '../ui/live/LiveSidebar';
+import { ScenarioPanel } from '../ui/live/ScenarioPanel';
 import { FeedHost } from './FeedHost';
 import { ViewHost } from './ViewHost';
 
@@ -37,6 +40,7 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
     <FeedHost scene={scene}>
     <div className="st-workspace" data-zone={scene.id}>
       <ViewHost scene={scene} />
+      <LiveHost scene={scene} />
       <WebGlLostOverlay />
       {/* The HUD lets pointer events through to the view everywhere except on its panels. */}
       <div className="st-hud">
@@ -54,10 +58,12 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
           <div id={panelId} className="st-panel st-side__panel" hidden={!sideOpen}>
             <LayerPanel scene={scene} />
             <SunControl scene={scene} />
+            <ScenarioPanel />
           </div>
         </div>
         <div className="st-detail">
           <AttributePanel />
+          <LiveSidebar scene={scene} />
         </div>
         <div className="st-bottom">
           <ErrorList />

@@ -66,6 +66,12 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     layerVisible: () => st().layerVisible,
     feed: () => st().feed,
     render: () => readDiagnostics().three ?? null,
+    live: () => readDiagnostics().live ?? null,
+    alerts: () => st().alertState.alerts,
+    audit: () => st().alertState.audit,
+    vitals: () => st().vitals,
+    liveSelected: () => st().liveSelected,
+    followVehicle: () => st().followVehicle,
     globe: () => readDiagnostics().globe ?? null,
   };
   for (const [name, get] of Object.entries(getters)) {
@@ -76,6 +82,13 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     value: (e: number, n: number, u: number): unknown => {
       const fn = readDiagnostics().three?.projectEnu;
       return typeof fn === 'function' ? (fn as (e: number, n: number, u: number) => unknown)(e, n, u) : null;
+    },
+  });
+  Object.defineProperty(hook, 'liveVehicles', {
+    enumerable: true,
+    value: (n: number): unknown => {
+      const fn = readDiagnostics().live?.vehiclePoses;
+      return typeof fn === 'function' ? (fn as (n: number) => unknown)(n) : null;
     },
   });
   return Object.freeze(hook);

@@ -1,14 +1,18 @@
 /** The app's one vanilla store, composed from typed slices. Plain data only: no three.js objects or sockets. */
 import { createStore } from 'zustand/vanilla';
+import { createAlertsSlice, type AlertsSlice } from './alertsSlice';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
 import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createLiveSelectionSlice, type LiveSelectionSlice } from './liveSelectionSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
-export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice;
+export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
+  LiveSelectionSlice & AlertsSlice & VitalsSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -19,6 +23,9 @@ export function createAppStore() {
     ...createTilesSlice(...a),
     ...createErrorsSlice(...a),
     ...createFeedSlice(...a),
+    ...createLiveSelectionSlice(...a),
+    ...createAlertsSlice(...a),
+    ...createVitalsSlice(...a),
   }));
 }
 

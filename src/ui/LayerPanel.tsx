@@ -10,6 +10,7 @@ import type { Scene } from '../scene/schema';
 import { useAppStore } from '../state/hooks';
 import { isLayerVisible } from '../state/layersSlice';
 import { LandUseLegend } from './LandUseLegend';
+import { LiveLayerControls } from './live/LiveLayerControls';
 
 export function LayerPanel({ scene }: { scene: Scene }) {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function LayerPanel({ scene }: { scene: Scene }) {
       </ul>
       {!groundTilesetId && scene.groundLayers.length > 0 && subLayers}
       <LandUseLegend />
+      <LiveLayerControls />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /** English. Typed as `Dictionary`, so its keys must match zh.ts exactly. */
 import type { Dictionary } from './zh';
+import { liveEn } from '../../ui/live/i18n.en';
 
 export const en: Dictionary = {
   app: {
@@ -124,6 +125,7 @@ export const en: Dictionary = {
       backlog: 'backlog overflow',
     },
   },
+  live: liveEn,
   status: {
     label: 'Status',
     tiles: 'Tile loading',

@@ -1,4 +1,6 @@
 /** Chinese (zh-CN), the default language. en.ts must have exactly the same keys (checked by a unit test and by its type). */
+import { liveZh } from '../../ui/live/i18n.zh';
+
 export const zh = {
   app: {
     name: '申城孪生',
@@ -122,6 +124,7 @@ export const zh = {
       backlog: '积压溢出',
     },
   },
+  live: liveZh,
   status: {
     label: '运行状态',
     tiles: '瓦片加载',

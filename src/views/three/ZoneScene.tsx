@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/hooks';
 import { BuildingsHighlight } from '../../layers/buildings/BuildingsHighlight';
 import { BuildingsPicking } from '../../layers/buildings/BuildingsPicking';
 import { GroundVisibility } from '../../layers/ground/GroundVisibility';
+import { LiveLayers } from '../../layers/live/LiveLayers';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
 import { SkyBackground } from './SkyBackground';
@@ -45,6 +46,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
           <GroundVisibility key={t.id} tilesetId={t.id} />
         ),
       )}
+      <LiveLayers scene={scene} />
       <ThreeDiagnostics />
       <ContextLossGuard />
     </ZoneContext.Provider>

@@ -1,0 +1,104 @@
+/**
+ * The live feed's slow loop (no UI of its own): twice a second it samples sensor history,
+ * evaluates the zone's alert rules and pushes the alert state when it changed; about once a
+ * second it computes the city vital signs and their trends, and the selected sensor's recent
+ * values for its sparkline. Runs beside the feed host, whatever the view engine. Time comes from
+ * an injected clock; server time from the feed's clock offset.
+ */
+import { useEffect } from 'react';
+import { evaluateAlerts } from '../../analysis/alerts/evaluate';
+import { observe } from '../../analysis/alerts/observe';
+import { buildRoadIndex, gatherVitalsInput, type RoadIndex } from '../../analysis/live/gather';
+import { liveConfigOf } from '../../analysis/live/liveConfig';
+import { readSensors } from '../../analysis/live/readSensors';
+import { SensorHistory } from '../../analysis/live/SensorHistory';
+import { TrendRing } from '../../analysis/live/TrendRing';
+import { computeVitals, TREND_KPIS, trendValue } from '../../analysis/live/vitals';
+import { wallClock, type Clock } from '../../layers/live/liveClock';
+import { loadRoadGraph, roadGraphUrlOf } from '../../layers/roads/roadGraphCache';
+import type { Scene } from '../../scene/schema';
+import { useAppStoreApi } from '../../state/hooks';
+
+export const ALERT_EVERY_MS = 500;
+export const VITALS_EVERY_MS = 1000;
+
+export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock }) {
+  const store = useAppStoreApi();
+
+  useEffect(() => {
+    const cfg = liveConfigOf(scene);
+    const samples = Math.max(2, Math.round((cfg.kpi.trendMinutes * 60) / cfg.kpi.sampleEveryS));
+    const history = new SensorHistory(samples);
+    const trend = new TrendRing(samples, TREND_KPIS.length);
+    const startedMs = now();
+    let roads: RoadIndex = new Map();
+    let buffers: unknown = null;
+    let lastSampleMs = -Infinity;
+    let lastVitalsMs = -Infinity;
+    let lastTrendMs = -Infinity;
+    let cancelled = false;
+    const s0 = store.getState();
+    s0.resetAlerts();
+    s0.resetVitals();
+    s0.selectLive(null);
+
+    void loadRoadGraph(roadGraphUrlOf(scene.roadGraphUrl)).then((r) => {
+      if (!cancelled && r.ok) roads = buildRoadIndex(r.graph);
+    });
+
+    const tick = () => {
+      const s = store.getState();
+      const b = s.feedBuffers;
+      if (!b) return;
+      if (b !== buffers) {
+        // A new feed (zone or source change) numbers its sensors afresh.
+        buffers = b;
+        history.clear();
+        trend.clear();
+      }
+      const t = now();
+      const serverNow = b.clock.serverNow(t);
+      if (t - lastSampleMs >= cfg.kpi.sampleEveryS * 1000) {
+        lastSampleMs = t;
+        history.sample(t, b.sensors);
+      }
+      const sensors = readSensors(b.sensors, cfg.sensorThresholds);
+      const obs = observe(cfg.alertRules, sensors, b.incidents.items.values(), {
+        rate: (slot, windowMs) => history.rate(slot, windowMs),
+        timeScale: s.feed.timeScale > 0 ? s.feed.timeScale : 1,
+        sinceStartMs: t - startedMs,
+      });
+      const next = evaluateAlerts(s.alertState, obs, cfg.alertRules, serverNow);
+      if (next !== s.alertState) s.setAlertState(next);
+
+      if (t - lastVitalsMs < VITALS_EVERY_MS) return;
+      lastVitalsMs = t;
+      const vitals = computeVitals(gatherVitalsInput(b, roads, sensors, next.alerts, cfg.kpi.autonomousFromLevel, serverNow));
+      if (t - lastTrendMs >= cfg.kpi.sampleEveryS * 1000) {
+        lastTrendMs = t;
+        trend.push(t, TREND_KPIS.map((k) => trendValue(vitals, k)));
+      }
+      s.setVitals(vitals, trend.series());
+      const sel = s.liveSelected;
+      const slot = sel?.kind === 'sensor' ? b.sensors.slot(sel.id) : undefined;
+      if (sel?.kind === 'sensor' && slot !== undefined) s.setLiveSensorHistory({ id: sel.id, ...history.series(slot) });
+    };
+
+    const timer = setInterval(tick, ALERT_EVERY_MS);
+    // Choosing a building ends a live selection, as a live pick ends a building selection.
+    const unsubscribe = store.subscribe((next, prev) => {
+      if (next.selected && next.selected !== prev.selected && next.liveSelected) next.selectLive(null);
+    });
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      unsubscribe();
+      const s = store.getState();
+      s.resetAlerts();
+      s.resetVitals();
+      s.selectLive(null);
+    };
+  }, [scene, store, now]);
+
+  return null;
+}
