@@ -9,6 +9,7 @@ import type { Scene } from '../../scene/schema';
 import { useAppStore } from '../../state/hooks';
 import { BuildingsHighlight } from '../../layers/buildings/BuildingsHighlight';
 import { BuildingsPicking } from '../../layers/buildings/BuildingsPicking';
+import { BaseGround } from '../../layers/ground/BaseGround';
 import { GroundVisibility } from '../../layers/ground/GroundVisibility';
 import { LiveLayers } from '../../layers/live/LiveLayers';
 import { CameraRig } from './CameraRig';
@@ -43,7 +44,10 @@ export function ZoneScene({ scene }: { scene: Scene }) {
             <BuildingsPicking tilesetId={t.id} />
           </group>
         ) : (
-          <GroundVisibility key={t.id} tilesetId={t.id} />
+          <group key={t.id}>
+            <BaseGround tilesetId={t.id} />
+            <GroundVisibility tilesetId={t.id} />
+          </group>
         ),
       )}
       <LiveLayers scene={scene} />
