@@ -24,3 +24,13 @@ export function etaMinutes(etaS: number): string {
   if (!Number.isFinite(etaS)) return '—';
   return etaS < 60 ? '<1' : String(Math.round(etaS / 60));
 }
+
+/**
+ * Units travel on the wire as the feed names them. Symbols (µg/m³, dB(A), cm, %) read the same in
+ * both languages; the few word units are translated so a Chinese screen never shows "spaces".
+ */
+export const WORD_UNITS = ['spaces', 'connectors'] as const;
+
+export function displayUnit(unit: string, t: (key: string) => string): string {
+  return (WORD_UNITS as readonly string[]).includes(unit) ? t(`live.unit.${unit}`) : unit;
+}

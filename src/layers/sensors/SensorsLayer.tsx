@@ -15,7 +15,7 @@ import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
 import { cameraFocus, type Focus } from '../live/cameraFocus';
 import { LabelOverlay } from '../live/LabelOverlay';
-import { clockTime, formatValue } from '../live/labelText';
+import { clockTime, displayUnit, formatValue } from '../live/labelText';
 import { LIVE_LAYER_IDS } from '../live/layerIds';
 import type { Clock } from '../live/liveClock';
 import type { LiveRegistry } from '../live/LiveRegistry';
@@ -153,7 +153,7 @@ export function SensorsLayer({ scene, registry, now }: { scene: Scene; registry:
           let line: string;
           if (!buf.hasValue[i]) line = tRef.current('live.sensor.neverReported');
           else if (buf.stale[i]) line = tRef.current('live.sensor.lastSeenAt', { time: clockTime(buf.lastSeen[i]!) });
-          else line = `${formatValue(buf.values[i]!)} ${buf.units[i] ?? ''}`;
+          else line = `${formatValue(buf.values[i]!)} ${displayUnit(buf.units[i] ?? '', tRef.current)}`;
           L.labelText.push(`${name}\n${line}`);
         }
       } else L.labelSlots.length = 0;

@@ -9,6 +9,7 @@ import { readSensor } from '../../analysis/live/readSensors';
 import { SENSOR_LEVEL_COLORS } from '../../layers/sensors/style';
 import type { Scene } from '../../scene/schema';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
+import { displayUnit } from '../../layers/live/labelText';
 import { formatClock, formatNumber, localName } from './format';
 import { Sparkline } from './Sparkline';
 import { useUiTick } from './useUiTick';
@@ -39,7 +40,7 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
           <span className="st-muted" data-testid="sensor-value">{t('live.sensor.neverReported')}</span>
         ) : (
           <span data-testid="sensor-value" className={s.stale ? 'st-sensor-value--old' : ''}>
-            <strong>{formatNumber(s.value, lang, 1)}</strong> {s.unit}
+            <strong>{formatNumber(s.value, lang, 1)}</strong> {displayUnit(s.unit, t)}
           </span>
         )}
         <span className="st-badge" style={{ borderColor: color, color }} data-testid="sensor-level">
@@ -68,7 +69,7 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
         <dt>{t('live.sensor.thresholds')}</dt>
         <dd data-testid="sensor-thresholds">
           {th
-            ? `${t('live.level.warning')} ${op} ${formatNumber(th.warn, lang)} · ${t('live.level.alarm')} ${op} ${formatNumber(th.alarm, lang)} ${s.unit}`
+            ? `${t('live.level.warning')} ${op} ${formatNumber(th.warn, lang)} · ${t('live.level.alarm')} ${op} ${formatNumber(th.alarm, lang)} ${displayUnit(s.unit, t)}`
             : t('live.sensor.noThresholds')}
         </dd>
         {s.capacity !== undefined && (

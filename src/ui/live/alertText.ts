@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Alert } from '../../analysis/alerts/types';
 import type { Language } from '../../state/viewSlice';
+import { displayUnit } from '../../layers/live/labelText';
 import { formatNumber, localName } from './format';
 
 export function alertTitle(a: Alert, lang: Language): string {
@@ -13,10 +14,10 @@ export function alertMessage(a: Alert, t: TFunction, lang: Language): string {
   switch (a.cause) {
     case 'threshold':
       return t('live.alerts.cause.threshold', {
-        type, value: formatNumber(a.value, lang), unit: a.unit, threshold: formatNumber(a.threshold, lang),
+        type, value: formatNumber(a.value, lang), unit: displayUnit(a.unit, t), threshold: formatNumber(a.threshold, lang),
       });
     case 'rate':
-      return t('live.alerts.cause.rate', { type, value: formatNumber(a.value, lang, 2), unit: a.unit });
+      return t('live.alerts.cause.rate', { type, value: formatNumber(a.value, lang, 2), unit: displayUnit(a.unit, t) });
     case 'stale':
       return t('live.alerts.cause.stale', { type });
     case 'incident':

@@ -33,3 +33,4 @@ export function formatDateTime(ms: number): string {
 export function localName(name: { zh: string; en: string } | null | undefined, lang: Language, fallback: string): string {
   return (name && (name[lang] || name.zh || name.en)) || fallback;
 }
+

@@ -97,6 +97,7 @@ export const liveEn: LiveDictionary = {
       incident: '{{type}}',
     },
   },
+  unit: { spaces: 'spaces', connectors: 'connectors' },
   sensor: {
     neverReported: 'No reading yet',
     lastSeenAt: 'Last seen at {{time}}',

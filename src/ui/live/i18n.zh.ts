@@ -95,6 +95,7 @@ export const liveZh = {
       incident: '{{type}}',
     },
   },
+  unit: { spaces: '个车位', connectors: '个充电桩接口' },
   sensor: {
     neverReported: '尚未上报',
     lastSeenAt: '最后上报 {{time}}',
