@@ -47,7 +47,11 @@ describe('MQTT over WebSocket through a real broker', () => {
     await waitFor(() => a.last().status === 'connected' && a.rt.ingest.vehicles.count > 50, 10_000, 'vehicles over MQTT');
     await waitFor(() => a.rt.ingest.sensors.count > 20 && a.rt.ingest.signals.items.size > 0, 5000, 'sensors and signals');
     expect(a.rt.ingest.lines.size).toBeGreaterThan(0);
-    expect(a.last().dropsTotal).toBe(0);
+    // On subscribe the broker replays retained values while live publishes keep arriving, so the
+    // same reading can come twice or an older retained one after a newer live one. Ingest drops
+    // those by design (newest wins per id); nothing else may be dropped.
+    const { duplicate: _dup, 'out-of-order': _ooo, ...invalid } = a.last().drops;
+    expect(invalid).toEqual({});
     expect(a.rt.ingest.heartbeatMs).toBe(200);
 
     // A viewer joining later sees retained catalogue and sensor values at once, before new readings.
