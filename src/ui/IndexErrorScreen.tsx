@@ -1,6 +1,7 @@
 /** Shown when the zone list itself cannot be read: says which file failed and why, and offers a retry. */
 import { useTranslation } from 'react-i18next';
 import type { SceneIssue } from '../scene/validate';
+import { LandingBrand } from './LandingBrand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SceneIssueList } from './SceneIssueList';
 
@@ -9,14 +10,7 @@ export function IndexErrorScreen({ issues, onRetry }: { issues: SceneIssue[]; on
   return (
     <div className="st-landing">
       <header className="st-landing__head">
-        <div className="st-brand st-brand--large">
-          <span className="st-brand__zh" lang="zh-CN">
-            {t('app.name')}
-          </span>
-          <span className="st-brand__en" lang="en">
-            {t('app.nameEn')}
-          </span>
-        </div>
+        <LandingBrand />
         <LanguageSwitch />
       </header>
       <main className="st-landing__main">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { HTML_LANG } from '../app/i18n';
 import { enterZone } from '../app/zoneActions';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
+import { LandingBrand } from './LandingBrand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SceneIssueList } from './SceneIssueList';
 
@@ -19,14 +20,7 @@ export function ZonePicker({ onAbout }: { onAbout: () => void }) {
   return (
     <div className="st-landing">
       <header className="st-landing__head">
-        <div className="st-brand st-brand--large">
-          <span className="st-brand__zh" lang="zh-CN">
-            {t('app.name')}
-          </span>
-          <span className="st-brand__en" lang="en">
-            {t('app.nameEn')}
-          </span>
-        </div>
+        <LandingBrand />
         <div className="st-landing__tools">
           <LanguageSwitch />
           <button type="button" className="st-btn" onClick={onAbout}>
