@@ -5,6 +5,7 @@ import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
 import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createLiveSelectionSlice, type LiveSelectionSlice } from './liveSelectionSlice';
+import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
@@ -12,7 +13,7 @@ import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -26,6 +27,7 @@ export function createAppStore() {
     ...createLiveSelectionSlice(...a),
     ...createAlertsSlice(...a),
     ...createVitalsSlice(...a),
+    ...createPlanningSlice(...a),
   }));
 }
 
