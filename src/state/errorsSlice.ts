@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 
-export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl';
+export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl' | 'import';
 
 export interface AppError {
   seq: number;
@@ -29,7 +29,7 @@ let seq = 0;
 
 export const createErrorsSlice: StateCreator<ErrorsSlice, [], [], ErrorsSlice> = (set) => ({
   errors: [],
-  errorCounts: { scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0 },
+  errorCounts: { scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0 },
   reportError: (category, source, message, atMs = 0) =>
     set((s) => ({
       errors: [...s.errors, { seq: ++seq, category, source, message, atMs }].slice(-MAX_ERRORS_KEPT),

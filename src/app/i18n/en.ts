@@ -155,6 +155,7 @@ export const en: Dictionary = {
       tile: 'Tile',
       feed: 'Feed',
       webgl: 'WebGL',
+      import: 'Imported files',
     },
   },
   view: {

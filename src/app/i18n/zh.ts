@@ -154,6 +154,7 @@ export const zh = {
       tile: '瓦片',
       feed: '数据流',
       webgl: 'WebGL',
+      import: '导入文件',
     },
   },
   view: {
