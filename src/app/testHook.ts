@@ -7,6 +7,7 @@
 import type { AppError } from '../state/errorsSlice';
 import { readDiagnostics } from '../state/diagnostics';
 import type { AppStore } from '../state/store';
+import { planningHook } from './planningHook';
 import { mountedView } from './viewMount';
 
 export interface TilesAggregate {
@@ -73,6 +74,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     liveSelected: () => st().liveSelected,
     followVehicle: () => st().followVehicle,
     globe: () => readDiagnostics().globe ?? null,
+    planning: () => planningHook(st()),
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

@@ -7,6 +7,7 @@
  * one is dropped with a reason instead of reaching the camera or the GPU.
  */
 import type { CameraPose, Language, ViewEngine } from '../state/viewSlice';
+import { parsePlanParams, planUrlParts, type PlanUrlState } from './planUrl';
 
 export interface UrlState {
   zone?: string;
@@ -17,6 +18,8 @@ export interface UrlState {
   cam?: CameraPose;
   test?: boolean;
   tileBudgetMB?: number;
+  /** The planner's site, comparison, plot and catalogue state (planUrl.ts). */
+  plan?: PlanUrlState;
 }
 
 export interface UrlIssue {
@@ -137,6 +140,8 @@ export function parseUrlState(search: string): { state: UrlState; issues: UrlIss
       bad('tileBudgetMB', `must be within [${TILE_BUDGET_MIN_MB}, ${TILE_BUDGET_MAX_MB}]`);
     } else state.tileBudgetMB = v;
   }
+  const plan = parsePlanParams(params, bad);
+  if (plan) state.plan = plan;
   return { state, issues };
 }
 
@@ -169,6 +174,7 @@ export function serializeUrlState(state: UrlState): string {
       state.tileBudgetMB !== undefined && Number.isFinite(state.tileBudgetMB) ? String(state.tileBudgetMB) : undefined,
   };
   const parts = KNOWN_ORDER.filter((k) => out[k] !== undefined).map((k) => `${k}=${encodeValue(out[k] as string)}`);
+  for (const [k, v] of planUrlParts(state.plan)) parts.push(`${k}=${encodeValue(v)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
 

@@ -8,6 +8,7 @@
  * that window, or a view that never starts, does not lose the shared view.
  */
 import { matchViewpoint, serializeUrlState, type UrlIssue, type UrlState } from './urlState';
+import { applyPlanLayers, applyPlanView, planUrlFromState } from './planUrlSync';
 import { enterZone, selectBuildingById } from './zoneActions';
 import type { AppState, AppStore } from '../state/store';
 
@@ -30,6 +31,8 @@ export interface Pending {
   cam?: UrlState['cam'];
   vp?: string;
   sel?: string;
+  /** The planner's part, applied once the zone's plan has loaded. */
+  plan?: UrlState['plan'];
 }
 
 /** Enters the URL's zone (if valid) after the scenes have loaded. Returns what is still pending. */
@@ -56,7 +59,8 @@ export function applyUrlZone(store: AppStore, url: UrlState): Pending {
     vp = undefined;
   }
   enterZone(store, scene, { pose: url.cam, viewpointId: vp });
-  return { zone: scene.id, cam: url.cam, vp, sel: url.sel };
+  if (url.plan) applyPlanLayers(store, url.plan);
+  return { zone: scene.id, cam: url.cam, vp, sel: url.sel, plan: url.plan };
 }
 
 export class UrlSync {
@@ -78,12 +82,22 @@ export class UrlSync {
         delete this.pending.vp;
       }
       if (s.selected !== prev.selected) delete this.pending.sel;
+      if (this.pending.plan && s.planStatus !== prev.planStatus && (s.planStatus === 'ready' || s.planStatus === 'failed')) {
+        const p = this.pending.plan;
+        delete this.pending.plan;
+        applyPlanView(this.store, p);
+      }
       if (
         s.currentZoneId !== prev.currentZoneId ||
         s.cameraPose !== prev.cameraPose ||
         s.selected !== prev.selected ||
         s.language !== prev.language ||
-        s.engine !== prev.engine
+        s.engine !== prev.engine ||
+        s.planView !== prev.planView ||
+        s.activeSiteId !== prev.activeSiteId ||
+        s.selectedPlotId !== prev.selectedPlotId ||
+        s.layerVisible !== prev.layerVisible ||
+        s.layerOpacity !== prev.layerOpacity
       ) {
         this.schedule(win);
       }
@@ -124,6 +138,7 @@ export class UrlSync {
       lang: s.language,
       test: this.test || undefined,
       tileBudgetMB: s.tileBudgetMB ?? undefined,
+      plan: s.currentZoneId ? (this.pending.plan ?? planUrlFromState(s, scene)) : undefined,
     };
   }
 

@@ -4,6 +4,7 @@
  * it is one function used by the picker, the switcher and the URL.
  */
 import { assetUrl } from './assetUrl';
+import { PLANNING_LAYER_IDS } from '../layers/planning/layerIds';
 import { flyTargetForEntry, loadBuildingIndex, selectionFromEntry, type IndexResult } from './buildingIndex';
 import type { Scene } from '../scene/schema';
 import type { AppStore } from '../state/store';
@@ -19,6 +20,9 @@ export function layerDefaults(scene: Scene): Record<string, boolean> {
   const d: Record<string, boolean> = {};
   for (const t of scene.tilesets) d[t.id] = true;
   for (const g of scene.groundLayers) d[g.id] = g.visible;
+  // The four control lines start hidden so today's city reads first; plots and the scheme diff
+  // (drawn only while a scheme is compared) start on.
+  for (const id of PLANNING_LAYER_IDS) d[id] = !id.startsWith('line-');
   return d;
 }
 
@@ -28,6 +32,7 @@ export function enterZone(store: AppStore, scene: Scene, opts: EnterZoneOptions 
   s.setHovered(null);
   s.setCameraPose(null);
   s.resetLayers(layerDefaults(scene));
+  s.resetPlanning();
   // Tileset ids repeat across zones; without this the old zone's "settled" would show for a moment.
   s.clearTilesets();
   s.selectZone(scene.id);
@@ -41,6 +46,7 @@ export function leaveZone(store: AppStore): void {
   s.setHovered(null);
   s.setCameraPose(null);
   s.clearTilesets();
+  s.resetPlanning();
   s.selectZone(null);
 }
 

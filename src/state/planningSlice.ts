@@ -6,25 +6,10 @@
  * A "state id" names one version of the city: EXISTING_STATE (today) or a scheme id.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { Scheme, ZonePlan } from '../analysis/planning/types';
+import { EXISTING_STATE, type PlanView, type Scheme, type ZonePlan } from '../analysis/planning/types';
 
-export const EXISTING_STATE = 'existing';
-
-export type PlanViewMode = 'existing' | 'scheme' | 'compare';
-export type CompareLayout = 'swipe' | 'split' | 'toggle';
-
-export interface PlanView {
-  mode: PlanViewMode;
-  /** State drawn left of the divider (swipe), in the left view (split), or first (toggle). */
-  left: string;
-  /** The scheme shown in 'scheme' mode, or the right-hand state in 'compare' mode. */
-  right: string;
-  layout: CompareLayout;
-  /** Divider position as a share of the view width, 0..1 (swipe). */
-  dividerX: number;
-  /** Which side the toggle layout currently shows. */
-  toggleSide: 'left' | 'right';
-}
+export { EXISTING_STATE } from '../analysis/planning/types';
+export type { CompareLayout, PlanView, PlanViewMode } from '../analysis/planning/types';
 
 export type PlanStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -46,6 +31,8 @@ export interface PlanningSlice {
   setActiveSite(id: string | null): void;
   selectPlot(id: string | null): void;
   setLayerOpacity(id: string, opacity: number): void;
+  /** Entering another zone: its plan, imports and comparison start afresh. */
+  resetPlanning(): void;
 }
 
 export const DEFAULT_PLAN_VIEW: PlanView = {
@@ -87,6 +74,8 @@ export const createPlanningSlice: StateCreator<PlanningSlice, [], [], PlanningSl
   setActiveSite: (activeSiteId) => set({ activeSiteId }),
   selectPlot: (selectedPlotId) => set({ selectedPlotId }),
   setLayerOpacity: (id, opacity) => set((s) => ({ layerOpacity: { ...s.layerOpacity, [id]: clamp01(opacity) } })),
+  resetPlanning: () =>
+    set({ plan: null, planStatus: 'idle', importedSchemes: [], planView: DEFAULT_PLAN_VIEW, activeSiteId: null, selectedPlotId: null, layerOpacity: {} }),
 });
 
 /** All schemes of the zone, shipped first, then imported. */

@@ -155,3 +155,23 @@ export interface DiffResult {
   unchanged: number;
   entries: DiffEntry[];
 }
+
+/** The state id of today's city; every other state id is a scheme id. */
+export const EXISTING_STATE = 'existing';
+
+export type PlanViewMode = 'existing' | 'scheme' | 'compare';
+export type CompareLayout = 'swipe' | 'split' | 'toggle';
+
+/** What the planner's view compares. Plain data, kept in the store (src/state/planningSlice). */
+export interface PlanView {
+  mode: PlanViewMode;
+  /** State drawn left of the divider (swipe), in the left view (split), or first (toggle). */
+  left: string;
+  /** The scheme shown in 'scheme' mode, or the right-hand state in 'compare' mode. */
+  right: string;
+  layout: CompareLayout;
+  /** Divider position as a share of the view width, 0..1 (swipe). */
+  dividerX: number;
+  /** Which side the toggle layout currently shows. */
+  toggleSide: 'left' | 'right';
+}

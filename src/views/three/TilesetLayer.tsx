@@ -24,13 +24,17 @@ function contentPlugin(tileset: TilesetRef, scene: Scene): object {
   return new GroundTilePlugin(colours);
 }
 
-export function TilesetLayer({ tileset }: { tileset: TilesetRef }) {
+/**
+ * `managedVisibility`: something else (the planner's state controller) shows and hides the
+ * tileset pass by pass, so this component keeps streaming it and never sets its visibility.
+ */
+export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: TilesetRef; managedVisibility?: boolean }) {
   const { scene, registry } = useZone();
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const store = useAppStoreApi();
-  const visible = useAppStore((s) => isLayerVisible(s.layerVisible, tileset.id));
+  const visible = useAppStore((s) => managedVisibility || isLayerVisible(s.layerVisible, tileset.id));
   const [tiles, setTiles] = useState<TilesRenderer | null>(null);
   const url = resolveTilesetUrl(tileset.url, import.meta.env.BASE_URL, document.baseURI);
 
@@ -73,5 +77,6 @@ export function TilesetLayer({ tileset }: { tileset: TilesetRef }) {
   });
 
   if (!tiles) return null;
+  if (managedVisibility) return <primitive object={tiles.group} />;
   return <primitive object={tiles.group} visible={visible} />;
 }

@@ -3,12 +3,15 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { TilesRenderer } from '3d-tiles-renderer/three';
 import type { EnuFrame } from '../../core/geodesy';
 import type { Scene } from '../../scene/schema';
+import type { PlanStateController } from '../../layers/planning/PlanStateController';
 import type { TilesRegistry } from './TilesRegistry';
 
 export interface ZoneContextValue {
   scene: Scene;
   frame: EnuFrame;
   registry: TilesRegistry;
+  /** Which version of the city (today or a scheme) the scene is drawn in, pass by pass. */
+  planState: PlanStateController;
 }
 
 export const ZoneContext = createContext<ZoneContextValue | null>(null);

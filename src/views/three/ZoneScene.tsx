@@ -12,6 +12,8 @@ import { BuildingsPicking } from '../../layers/buildings/BuildingsPicking';
 import { BaseGround } from '../../layers/ground/BaseGround';
 import { GroundVisibility } from '../../layers/ground/GroundVisibility';
 import { LiveLayers } from '../../layers/live/LiveLayers';
+import { PlanningLayers } from '../../layers/planning/PlanningLayers';
+import { PlanStateController } from '../../layers/planning/PlanStateController';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
 import { SkyBackground } from './SkyBackground';
@@ -26,9 +28,10 @@ export function ZoneScene({ scene }: { scene: Scene }) {
   // The budget is read once per zone: the cache cannot be resized under loaded tiles without evicting them.
   const budgetMB = useAppStore((s) => s.tileBudgetMB);
   const [registry] = useState(() => new TilesRegistry(new ZoneTileResources(budgetMB)));
+  const [planState] = useState(() => new PlanStateController());
   const value = useMemo<ZoneContextValue>(
-    () => ({ scene, frame: new EnuFrame(scene.origin), registry }),
-    [scene, registry],
+    () => ({ scene, frame: new EnuFrame(scene.origin), registry, planState }),
+    [scene, registry, planState],
   );
 
   return (
@@ -37,11 +40,11 @@ export function ZoneScene({ scene }: { scene: Scene }) {
       <SunLight />
       <CameraRig />
       <ZoneTiles />
+      <BuildingsPicking />
       {scene.tilesets.map((t) =>
         t.kind === 'buildings' ? (
           <group key={t.id}>
             <BuildingsHighlight tilesetId={t.id} />
-            <BuildingsPicking tilesetId={t.id} />
           </group>
         ) : (
           <group key={t.id}>
@@ -50,6 +53,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
           </group>
         ),
       )}
+      <PlanningLayers />
       <LiveLayers scene={scene} />
       <ThreeDiagnostics />
       <ContextLossGuard />

@@ -2,8 +2,10 @@
  * The zone's tilesets, under one group that takes ECEF tile content to local three.js metres
  * (see tilesetRootMatrix). The matrix is set once per zone and never auto-updated.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
+import { schemeTilesetRefs } from '../../layers/planning/schemeTilesets';
+import { useAppStore } from '../../state/hooks';
 import { tilesetRootMatrix } from './enuThree';
 import { TilesetLayer } from './TilesetLayer';
 import { useZone } from './ZoneContext';
@@ -11,6 +13,10 @@ import { useZone } from './ZoneContext';
 export function ZoneTiles() {
   const { scene, frame } = useZone();
   const ref = useRef<Group>(null);
+  const plan = useAppStore((s) => s.plan);
+  const siteId = useAppStore((s) => s.activeSiteId);
+  // Scheme tilesets share the zone's frame, cache and queues; the plan-state controller shows them.
+  const schemeRefs = useMemo(() => schemeTilesetRefs(scene, plan?.schemes ?? [], siteId), [scene, plan, siteId]);
 
   useLayoutEffect(() => {
     const g = ref.current;
@@ -23,6 +29,9 @@ export function ZoneTiles() {
     <group ref={ref} matrixAutoUpdate={false} name="zone-tilesets">
       {scene.tilesets.map((t) => (
         <TilesetLayer key={t.id} tileset={t} />
+      ))}
+      {schemeRefs.map((t) => (
+        <TilesetLayer key={t.id} tileset={t} managedVisibility />
       ))}
     </group>
   );

@@ -1,0 +1,81 @@
+/**
+ * Draws each version of the city where the comparison wants it. One pane: the state is applied
+ * before R3F's normal render. Two panes (swipe, side by side): this takes over rendering and
+ * draws the scene twice per frame under a scissor, applying each pane's state first, with the
+ * same camera (linked by construction); a side-by-side pane gets its own aspect ratio.
+ * The panes are recomputed only when the view changes, never per frame.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useFrame } from '@react-three/fiber';
+import type { PerspectiveCamera } from 'three';
+import { registerDiagnostics } from '../../state/diagnostics';
+import { useAppStoreApi } from '../../state/hooks';
+import { allSchemes } from '../../state/planningSlice';
+import type { AppState } from '../../state/store';
+import { useZone } from '../../views/three/ZoneContext';
+import { panesOf, type Pane } from './compareModel';
+
+export function panesForState(s: AppState): Pane[] {
+  return panesOf(s.planView, new Set(allSchemes(s).map((x) => x.id)));
+}
+
+function TwoPaneRender({ panes }: { panes: React.RefObject<Pane[]> }) {
+  const { planState } = useZone();
+  useFrame(({ gl, scene, camera, size }) => {
+    const list = panes.current;
+    const cam = camera as PerspectiveCamera;
+    const w = size.width;
+    const h = size.height;
+    const fullAspect = w / h;
+    gl.setScissorTest(true);
+    for (const p of list) {
+      const x = Math.round(p.x0 * w);
+      const pw = Math.round((p.x0 + p.width) * w) - x;
+      if (pw <= 0) continue;
+      planState.apply(p.stateId);
+      if (p.ownAspect) {
+        gl.setViewport(x, 0, pw, h);
+        cam.aspect = pw / h;
+        cam.updateProjectionMatrix();
+      } else {
+        gl.setViewport(0, 0, w, h);
+      }
+      gl.setScissor(x, 0, pw, h);
+      gl.render(scene, cam);
+      if (p.ownAspect) {
+        cam.aspect = fullAspect;
+        cam.updateProjectionMatrix();
+      }
+    }
+    gl.setScissorTest(false);
+    gl.setViewport(0, 0, w, h);
+  }, 1);
+  return null;
+}
+
+export function PlanStateDriver() {
+  const { planState } = useZone();
+  const store = useAppStoreApi();
+  const panes = useRef<Pane[]>(panesForState(store.getState()));
+  const [twoPanes, setTwoPanes] = useState(panes.current.length > 1);
+
+  useEffect(() => {
+    const update = (s: AppState) => {
+      panes.current = panesForState(s);
+      setTwoPanes(panes.current.length > 1);
+    };
+    update(store.getState());
+    return store.subscribe((s, prev) => {
+      if (s.planView !== prev.planView || s.plan !== prev.plan || s.importedSchemes !== prev.importedSchemes) update(s);
+    });
+  }, [store]);
+
+  useEffect(() => registerDiagnostics('planning', () => planState.diagnostics()), [planState]);
+
+  useFrame(() => {
+    const only = panes.current.length === 1 ? panes.current[0] : null;
+    if (only) planState.apply(only.stateId);
+  }, -50);
+
+  return twoPanes ? <TwoPaneRender panes={panes} /> : null;
+}
