@@ -1,6 +1,7 @@
 /**
  * Incremental builds: a zone is rebuilt only when something that can change its output changed.
- * The hash covers the zone sources (tiles/, scenes/), the tiler and core code, the shared sample
+ * The hash covers the zone sources (tiles/, scenes/, including each zone's plan.json and
+ * schemes/), the tiler, core, scene and planning-analysis code, the shared sample
  * data zone assembly may read (../shared/data), and the versions of the libraries that shape the
  * bytes. The hash file is written last, so an interrupted build never looks up to date.
  */
@@ -26,6 +27,9 @@ export function defaultHashRoots(repoRoot: string): HashRoot[] {
     { label: 'scenes', dir: join(repoRoot, 'scenes') },
     { label: 'src/tiler', dir: join(repoRoot, 'src', 'tiler') },
     { label: 'src/core', dir: join(repoRoot, 'src', 'core') },
+    // Zone assembly validates the scene, and reads shipped schemes with the planning parser.
+    { label: 'src/scene', dir: join(repoRoot, 'src', 'scene') },
+    { label: 'src/analysis/planning', dir: join(repoRoot, 'src', 'analysis', 'planning') },
     { label: 'shared/data', dir: join(repoRoot, '..', 'shared', 'data') },
   ];
 }

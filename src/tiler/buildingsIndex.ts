@@ -1,6 +1,7 @@
 /**
- * buildings-index.json: the compact search index behind the UI's building search and attribute
- * panel. Every building that made it into the tiles is listed, real and generated alike.
+ * buildings-index.json: the compact search index behind the UI's search and attribute panel.
+ * Every building that made it into the tiles is listed, real and generated alike; named
+ * landmarks that are not buildings (points, sites, bridges) can be listed beside them for search.
  */
 import type { PreparedBuilding } from './lod/prepareBuildings';
 import type { BuildingSource } from './types';
@@ -21,16 +22,29 @@ export interface BuildingIndexEntry {
   topM: number;
 }
 
+/** A named landmark that is not one of the tiles' buildings, zone ENU metres (app/buildingIndex.ts reads it). */
+export interface LandmarkIndexEntry {
+  /** OSM id as "osm:node/123" / "osm:way/123". */
+  id: string;
+  name: string;
+  nameEn: string;
+  x: number;
+  y: number;
+  z?: number;
+}
+
 export interface BuildingsIndex {
   version: 1;
   zoneId: string;
   buildings: BuildingIndexEntry[];
+  /** Present when the caller lists landmarks; older indexes have none. */
+  landmarks?: LandmarkIndexEntry[];
 }
 
 /** Centimetres are plenty for search and fly-to, and keep the file small. */
 const cm = (v: number): number => Math.round(v * 100) / 100;
 
-export function buildBuildingsIndex(zoneId: string, buildings: readonly PreparedBuilding[]): BuildingsIndex {
+export function buildBuildingsIndex(zoneId: string, buildings: readonly PreparedBuilding[], landmarks?: readonly LandmarkIndexEntry[]): BuildingsIndex {
   return {
     version: 1,
     zoneId,
@@ -46,5 +60,6 @@ export function buildBuildingsIndex(zoneId: string, buildings: readonly Prepared
       y: cm(b.centroid[1]),
       topM: cm(b.topM),
     })),
+    ...(landmarks ? { landmarks: landmarks.map((l) => ({ ...l, x: cm(l.x), y: cm(l.y), ...(l.z !== undefined ? { z: cm(l.z) } : {}) })) } : {}),
   };
 }

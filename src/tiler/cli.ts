@@ -35,9 +35,14 @@ async function main(): Promise<void> {
     }
     const s = r.summary;
     const rejected = Object.entries(s.rejectedBuildings).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+    const p = s.plan;
+    const plan = p
+      ? `${p.plots} plots, lines red ${p.lines.red}/green ${p.lines.green}/blue ${p.lines.blue}/purple ${p.lines.purple}, `
+        + `${p.sites} sites, ${p.schemes} schemes (${p.schemeBuildings} buildings), `
+      : '';
     console.log(
       `tiles ${zoneId}: ${s.buildings} buildings (${s.signatureBuildings} signature), ${s.groundPolygons} ground polygons, `
-      + `${s.tiles} tiles, ${formatBytes(s.bytes)}, ${seconds} s`
+      + `${plan}${s.tiles} tiles, ${formatBytes(s.bytes)}, ${seconds} s`
       + (rejected.length > 0 ? `; skipped buildings: ${rejected.join(', ')}` : ''),
     );
   }

@@ -5,11 +5,13 @@
  */
 import type { LandUseClass } from '../core/landUse';
 import type { RoadGraph } from '../core/roadGraph';
+import type { ZonePlanInput } from './plan/types';
 
 export type Ring = [number, number][];
 
 export type BuildingStatus = 'existing' | 'planned';
-export type BuildingSource = 'osm' | 'generated';
+/** osm: real footprint; generated: synthetic filler; scheme: a hand-drawn planning scheme (示意). */
+export type BuildingSource = 'osm' | 'generated' | 'scheme';
 export type RoofShape = 'flat' | 'gable';
 
 export interface BuildingInput {
@@ -32,6 +34,8 @@ export interface BuildingInput {
   roof: RoofShape;
   /** Signature buildings also get a BIM-like close-up LOD (floor slabs, cores, facade grid). */
   signature: boolean;
+  /** The planning scheme a `source: 'scheme'` building belongs to; absent for the zone's own buildings. */
+  schemeId?: string;
 }
 
 export type GroundKind = 'water' | 'road' | 'green' | 'landuse';
@@ -53,11 +57,13 @@ export interface ZoneInput {
   buildings: BuildingInput[];
   ground: GroundInput[];
   roads: RoadGraph;
+  /** Planning layers (plots, control lines, sites, schemes) where tiles/<zone>/plan.json exists. */
+  plan?: ZonePlanInput;
 }
 
 /** Names of the per-building properties in the EXT_structural_metadata property table. */
 export const BUILDING_PROPERTIES = [
-  'id', 'name', 'nameEn', 'heightM', 'floors', 'landUse', 'status', 'source', 'osmId', 'cimLevel',
+  'id', 'name', 'nameEn', 'heightM', 'floors', 'landUse', 'status', 'source', 'osmId', 'cimLevel', 'schemeId',
 ] as const;
 export type BuildingPropertyName = (typeof BUILDING_PROPERTIES)[number];
 

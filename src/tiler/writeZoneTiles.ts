@@ -1,6 +1,7 @@
 /**
  * Everything the viewer loads for one zone, written under one directory:
- *   buildings/tileset.json + *.glb, ground/tileset.json + *.glb, buildings-index.json, roads.json.
+ *   buildings/tileset.json + *.glb, ground/tileset.json + *.glb, buildings-index.json, roads.json,
+ *   and where the zone has planning layers plan/plan.json + schemes/<id>/tileset.json + *.glb.
  * Deterministic: the same ZoneInput always yields the same bytes (no timestamps, sorted ids).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +11,8 @@ import { writeBuildingsTileset } from './buildingsTileset';
 import { writeGroundTileset, type GroundRejections } from './groundTileset';
 import type { PlanOptions } from './lod/planBuildingTiles';
 import type { BuildingRejections } from './lod/prepareBuildings';
+import { planCounts, type ZonePlanCounts } from './plan/types';
+import { writeZonePlan } from './plan/writeZonePlan';
 import type { ZoneInput } from './types';
 
 export interface ZoneTilesSummary {
@@ -23,6 +26,8 @@ export interface ZoneTilesSummary {
   tiles: number;
   /** All bytes written. */
   bytes: number;
+  /** Planning layers written (plan/plan.json, schemes/<id>/), if the zone has them. */
+  plan: ZonePlanCounts | null;
 }
 
 /** Road geometry comes from upstream code; a NaN must fail the build, not become `null` in JSON. */
@@ -47,6 +52,7 @@ export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: 
   const roads = `${JSON.stringify(zone.roads, finiteOnly)}\n`;
   await writeFile(join(zoneDir, 'buildings-index.json'), index);
   await writeFile(join(zoneDir, 'roads.json'), roads);
+  const p = zone.plan ? await writeZonePlan(zone.plan, zone.origin, zoneDir) : { tiles: 0, bytes: 0 };
   return {
     zoneId: zone.zoneId,
     buildings: b.buildings,
@@ -54,7 +60,8 @@ export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: 
     rejectedBuildings: b.rejected,
     groundPolygons: g.polygons,
     rejectedGround: g.rejected,
-    tiles: b.tiles + g.tiles,
-    bytes: b.bytes + g.bytes + Buffer.byteLength(index) + Buffer.byteLength(roads),
+    tiles: b.tiles + g.tiles + p.tiles,
+    bytes: b.bytes + g.bytes + p.bytes + Buffer.byteLength(index) + Buffer.byteLength(roads),
+    plan: zone.plan ? planCounts(zone.plan) : null,
   };
 }

@@ -9,7 +9,7 @@ import { enuArrayToGltf, enuToGltf } from './axes';
 import { MeshFeaturesExtension } from './extMeshFeatures';
 import { StructuralMetadataExtension } from './extStructuralMetadata';
 import type { MaterialSpec } from './materials';
-import type { MetadataSchema, PropertyTableData } from './propertyTable';
+import { omitEmptyStringColumns, type MetadataSchema, type PropertyTableData } from './propertyTable';
 
 export interface TilePrimitive {
   role: string;
@@ -89,7 +89,7 @@ export async function encodeTileGlb(content: TileContent): Promise<Uint8Array> {
   const metaExt = doc.createExtension(StructuralMetadataExtension);
   const featuresExt = doc.createExtension(MeshFeaturesExtension);
   const meta = metaExt.createStructuralMetadata().setSchema(content.schema);
-  const tableIndex = meta.addPropertyTable(content.table);
+  const tableIndex = meta.addPropertyTable(omitEmptyStringColumns(content.table));
   doc.getRoot().setExtension(StructuralMetadataExtension.EXTENSION_NAME, meta);
 
   const centre = tileCentre(used.map((p) => p.batch));

@@ -89,8 +89,10 @@ export function encodeColumn(name: string, column: PropertyColumn, count: number
   if (column.type === 'STRING') {
     const parts = column.values.map((s) => utf8.encode(s));
     const total = parts.reduce((n, p) => n + p.byteLength, 0);
-    // glTF forbids empty buffer views; a column of empty strings keeps one unused zero byte.
-    const values = new Uint8Array(Math.max(1, total));
+    // glTF forbids empty buffer views, and the last offset must equal the values view's length, so
+    // no valid encoding exists for all-empty strings: such a column is left out (omitEmptyStringColumns).
+    if (total === 0) throw new Error(`property "${name}": every value is empty; leave the column out of the table`);
+    const values = new Uint8Array(total);
     const offsets = new Uint8Array(4 * (count + 1));
     const ov = new DataView(offsets.buffer);
     let at = 0;
@@ -115,6 +117,20 @@ export function encodeColumn(name: string, column: PropertyColumn, count: number
     writeScalar(view, i * size, column.componentType, v);
   }
   return { values };
+}
+
+/**
+ * The table without its STRING columns whose every value is '' (e.g. osmId in a tile of generated
+ * buildings). Such a column has no valid encoding (see encodeColumn); readers fall back to the
+ * class property's default, '' for strings, so the class must not mark it `required`.
+ */
+export function omitEmptyStringColumns(table: PropertyTableData): PropertyTableData {
+  const columns: Record<string, PropertyColumn> = {};
+  for (const [name, col] of Object.entries(table.columns)) {
+    if (col.type === 'STRING' && col.values.every((v) => v === '')) continue;
+    columns[name] = col;
+  }
+  return { ...table, columns };
 }
 
 /** Decodes one column given its class definition and the raw buffer views. */

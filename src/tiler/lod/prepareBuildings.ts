@@ -68,7 +68,8 @@ function hasValidAttributes(b: BuildingInput): boolean {
     && typeof b.name === 'string' && typeof b.nameEn === 'string' && typeof b.osmId === 'string'
     && (LAND_USE_CLASSES as readonly string[]).includes(b.landUse)
     && (b.status === 'existing' || b.status === 'planned')
-    && (b.source === 'osm' || b.source === 'generated')
+    && (b.source === 'osm' || b.source === 'generated' || b.source === 'scheme')
+    && (b.schemeId === undefined || typeof b.schemeId === 'string')
     && (b.roof === 'flat' || b.roof === 'gable');
 }
 

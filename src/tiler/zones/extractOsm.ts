@@ -1,7 +1,8 @@
 /**
  * Re-runnable extract of the real OSM features each zone uses, from the shared sample data
  * (../shared/data relative to the repo root) into tiles/<zone>/:
- *   - landmarks.geojson for every zone: landmark features inside the zone's scene bounds;
+ *   - landmarks.geojson for every zone: landmark features inside the zone's scene bounds, with the
+ *     checked names of landmarkNames.ts (the OSM values kept as name:osm / name:en:osm);
  *   - roads.geojson and signals.geojson for jiading: signalised-road ways and signal nodes inside
  *     the Anting box. Hand-drawn features (source "skeleton") already in roads.geojson are kept.
  * The tiler itself reads only tiles/, so it works without ../shared.
@@ -14,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { featureCollectionText, type Feature } from './geojsonFile';
 import { ZONE_IDS } from './index';
+import { withCheckedName } from './landmarkNames';
 import { readZoneScene, SOURCE_FILES, zoneSourceDir } from './readSources';
 
 /** [west, south, east, north] in degrees. */
@@ -59,7 +61,7 @@ export function extractLandmarks(all: readonly RawFeature[], bounds: Bbox): Feat
   return all
     .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' || f.geometry.type === 'Point')
     .filter((f) => positions(f.geometry.coordinates).some(([lon, lat]) => inBbox(lon, lat, bounds)))
-    .map((f) => ({ type: 'Feature' as const, properties: pick(f.properties, LANDMARK_TAGS), geometry: f.geometry }))
+    .map((f) => ({ type: 'Feature' as const, properties: withCheckedName(pick(f.properties, LANDMARK_TAGS)), geometry: f.geometry }))
     .sort((a, b) => {
       const [ka, na] = osmIdOrder(String(a.properties['@id'])), [kb, nb] = osmIdOrder(String(b.properties['@id']));
       return ka < kb ? -1 : ka > kb ? 1 : na - nb;

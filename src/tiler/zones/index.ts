@@ -5,6 +5,8 @@
 import type { ZoneInput } from '../types';
 import { assembleZone, type ZoneStats } from './assembleZone';
 import { readZoneSources } from './readSources';
+import { assemblePlan } from '../plan/assemblePlan';
+import { readPlanSources } from '../plan/planRules';
 
 export const ZONE_IDS = ['jiading', 'westbund', 'yangpu'] as const;
 export type ZoneId = (typeof ZONE_IDS)[number];
@@ -16,7 +18,10 @@ export function isZoneId(v: string): v is ZoneId {
 /** Like loadZoneInput, plus counts for logs and tests. */
 export async function loadZone(zoneId: string, repoRoot: string): Promise<{ input: ZoneInput; stats: ZoneStats }> {
   if (!isZoneId(zoneId)) throw new Error(`unknown zone "${zoneId}" (known: ${ZONE_IDS.join(', ')})`);
-  return assembleZone(zoneId, await readZoneSources(repoRoot, zoneId));
+  const src = await readZoneSources(repoRoot, zoneId);
+  const { input, stats } = assembleZone(zoneId, src);
+  const planSrc = await readPlanSources(repoRoot, zoneId);
+  return { input: planSrc ? { ...input, plan: assemblePlan(zoneId, src, input, planSrc) } : input, stats };
 }
 
 export async function loadZoneInput(zoneId: string, repoRoot: string): Promise<ZoneInput> {

@@ -104,6 +104,69 @@ export const classRuleSchema = z.object({
   typologies: z.array(typologySchema),
 });
 
+/**
+ * Heritage and museum landmarks (heritage / historic tags, museums, galleries, temples): the
+ * generator keeps `marginM` clear around them, builds nothing inside a heritage site, and caps
+ * generated heights near them, as Shanghai's protection zones (建设控制地带) do.
+ */
+const heritageSchema = z.object({
+  $comment: z.string().optional(),
+  marginM: finite.nonnegative().default(30),
+  /** Museums mapped only as a point keep this radius clear. */
+  pointRadiusM: finite.nonnegative().default(60),
+  /** Nearest zone first: a generated building whose centre is within `withinM` is capped. */
+  heightZones: z.array(z.object({ withinM: finite.positive(), maxHeightM: finite.positive() })).default([
+    { withinM: 100, maxHeightM: 24 }, { withinM: 250, maxHeightM: 50 },
+  ]),
+});
+
+const lonLat = position;
+
+const modelledPartSchema = z.object({
+  /** Appended to the structure's name when it has several parts. */
+  part: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
+  centre: lonLat,
+  sizeM: z.tuple([finite.positive(), finite.positive()]),
+  /** Direction of the first side, degrees counter-clockwise from east. */
+  angleDeg: finite.default(0),
+  heightM: finite.positive(),
+  baseM: finite.nonnegative().default(0),
+});
+
+export const modelledStructureSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  $comment: z.string().optional(),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  landUse: landUseClass.default('A'),
+  /** The OSM feature (often a bare point) this model gives a body to. */
+  osmId: z.string().regex(/^(way|relation|node)\/\d+$/).optional(),
+  parts: z.array(modelledPartSchema).min(1),
+});
+
+/** A cable-stayed bridge over the zone's water, built along a road of the zone by its name. */
+export const cableStayedBridgeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  $comment: z.string().optional(),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** `name` of the road feature in roads.geojson the deck follows. */
+  road: z.string().min(1),
+  mainSpanM: finite.positive(),
+  /** Level deck beyond each tower before the approaches start to descend. */
+  sideSpanM: finite.nonnegative(),
+  /** Underside of the deck over the main span (navigation clearance). */
+  clearanceM: finite.positive(),
+  deckWidthM: finite.positive(),
+  deckDepthM: finite.positive(),
+  towerHeightM: finite.positive(),
+  approachGrade: finite.positive(),
+  /** The approach viaducts do not come lower than this inside the zone. */
+  minDeckM: finite.positive(),
+  /** Tower names in the road line's drawing order. */
+  towers: z.tuple([z.object({ zh: z.string(), en: z.string() }), z.object({ zh: z.string(), en: z.string() })]),
+});
+
 const roadClassRecord = z.object({
   motorway: finite.nonnegative(), trunk: finite.nonnegative(), primary: finite.nonnegative(), secondary: finite.nonnegative(),
   tertiary: finite.nonnegative(), residential: finite.nonnegative(), service: finite.nonnegative(),
@@ -133,6 +196,10 @@ export const generatorFileSchema = z.object({
   }),
   /** Non-building landmark areas (a water works, a temple compound) and the class generated inside. */
   sites: z.record(z.string(), z.object({ class: landUseClass, typology: z.string().optional() })).default({}),
+  heritage: heritageSchema.default(heritageSchema.parse({})),
+  /** Real structures OSM lacks, modelled as boxes from published descriptions (not surveyed). */
+  modelled: z.array(modelledStructureSchema).default([]),
+  bridges: z.array(cableStayedBridgeSchema).default([]),
 });
 
 export type RoadsFile = z.infer<typeof roadsFileSchema>;
@@ -144,3 +211,6 @@ export type GeneratorConfig = z.infer<typeof generatorFileSchema>;
 export type ClassRule = z.infer<typeof classRuleSchema>;
 export type Typology = z.infer<typeof typologySchema>;
 export type BuildingType = z.infer<typeof buildingTypeSchema>;
+export type HeritageRules = z.infer<typeof heritageSchema>;
+export type ModelledStructure = z.infer<typeof modelledStructureSchema>;
+export type CableStayedBridge = z.infer<typeof cableStayedBridgeSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTilerArgs } from '../../../src/tiler/cliArgs';
-import { checkTableAgainstSchema, decodeColumn, encodeColumn, type MetadataSchema } from '../../../src/tiler/gltf/propertyTable';
+import { checkTableAgainstSchema, decodeColumn, encodeColumn, omitEmptyStringColumns, type MetadataSchema } from '../../../src/tiler/gltf/propertyTable';
 import { aabbToBox } from '../../../src/tiler/tileset/tilesetJson';
 
 describe('property table encoding', () => {
@@ -12,10 +12,17 @@ describe('property table encoding', () => {
     expect(dec.values).toEqual(values);
   });
 
-  it('keeps a non-empty values view for a column of empty strings', () => {
-    const enc = encodeColumn('osmId', { type: 'STRING', values: ['', ''] }, 2);
-    expect(enc.values.byteLength).toBe(1);
-    expect(decodeColumn({ type: 'STRING' }, 2, enc.values, enc.stringOffsets).values).toEqual(['', '']);
+  it('refuses a column of only empty strings, which has no valid encoding, and omits it from tables', () => {
+    // The last offset would be 0 while glTF needs a non-empty values view: 3D Tiles validators reject that.
+    expect(() => encodeColumn('osmId', { type: 'STRING', values: ['', ''] }, 2)).toThrow(/empty/);
+    const table = omitEmptyStringColumns({
+      class: 'c',
+      count: 2,
+      columns: { id: { type: 'STRING', values: ['a', 'b'] }, osmId: { type: 'STRING', values: ['', ''] }, name: { type: 'STRING', values: ['', 'x'] } },
+    });
+    expect(Object.keys(table.columns)).toEqual(['id', 'name']);
+    const enc = encodeColumn('name', table.columns.name!, 2);
+    expect(new DataView(enc.stringOffsets!.buffer).getUint32(8, true)).toBe(enc.values.byteLength);
   });
 
   it('packs FLOAT32 and UINT16 little-endian and refuses values that do not fit', () => {

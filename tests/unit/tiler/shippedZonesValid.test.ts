@@ -2,7 +2,7 @@
  * Every glb of every shipped zone, built from the committed sources exactly as `npm run tiles`
  * builds them, passes the Khronos glTF validator with 0 errors and 0 warnings. The synthetic-zone
  * test covers the writer's features; this one covers the real data (OSM footprints with odd
- * rings, thousands of generated buildings, the signature BIM models).
+ * rings, thousands of generated buildings, the signature BIM models, the planning schemes).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -19,6 +19,8 @@ describe('shipped zones validate', () => {
       const { dir, summary } = await buildZoneInTemp(await loadZoneInput(zoneId, REPO_ROOT), `valid-${zoneId}`);
       const glbs = (await listFilesRecursive(dir)).filter((f) => f.endsWith('.glb'));
       expect(glbs.length).toBeGreaterThan(10);
+      // The shipped planning schemes' own tilesets are validated with the rest.
+      expect(glbs.some((f) => f.includes('/schemes/'))).toBe(true);
       expect(summary).toBeTruthy();
       for (const f of glbs) {
         const r = await validateGlb(new Uint8Array(await readFile(f)));

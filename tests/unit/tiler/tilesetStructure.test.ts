@@ -91,7 +91,8 @@ describe('buildings tileset structure', () => {
   it('writes the ground as one tile with a mesh per kind', async () => {
     expect(ground.root.content?.uri).toBe('ground.glb');
     const { json } = parseGlb(new Uint8Array(await readFile(join(dir, 'ground', 'ground.glb'))));
-    expect((json.meshes as { name: string }[]).map((m) => m.name)).toEqual(['landuse', 'water', 'green', 'road']);
+    // Bottom of the stack first (GROUND_STACK): land use, green, water, roads.
+    expect((json.meshes as { name: string }[]).map((m) => m.name)).toEqual(['landuse', 'green', 'water', 'road']);
     const table = json.extensions.EXT_structural_metadata.propertyTables[0];
     expect(table.class).toBe('ground');
     expect(Object.keys(table.properties)).toEqual(['id', 'kind', 'landUse', 'name']);

@@ -12,6 +12,7 @@ import type { BuildingInput, Ring } from '../../types';
 import { orientedRect, pointInRing, ringBounds, ringEdgeDistance } from '../geom/planar';
 import type { BuildingType, ClassRule, GeneratorConfig, Typology } from '../sourceSchemas';
 import { blockAngle, blockLots } from './blockLots';
+import type { HeightZoning } from './heritage';
 import { Obstacles } from './Obstacles';
 import type { RoadCorridors } from './RoadCorridors';
 
@@ -26,6 +27,8 @@ export interface Block {
   typology?: string;
   ring: Ring;
   planned: boolean;
+  /** A heritage site: it keeps its ground polygon but gets no generated buildings. */
+  protected?: boolean;
 }
 
 /** Buildings turn to face a road this close if it runs within ROAD_TURN_MAX_RAD of the lot grid. */
@@ -79,6 +82,8 @@ export interface GeneratorContext {
   obstacles: Obstacles;
   /** Landmark sites: land-use blocks keep out of them, site blocks build inside their own. */
   sites: Obstacles;
+  /** Height caps near heritage and museum landmarks. */
+  heights?: HeightZoning;
 }
 
 export function generateBuildings(blocks: readonly Block[], ctx: GeneratorContext): BuildingInput[] {
@@ -103,7 +108,7 @@ export function generateBuildings(blocks: readonly Block[], ctx: GeneratorContex
 
   for (const block of blocks) {
     const rule = config.classes[block.landUse];
-    if (!rule) continue;
+    if (!rule || block.protected) continue;
     const rng = createRng(`${config.seed}/${block.code}`);
     const typology = chooseTypology(rng, rule, block);
     if (!typology) continue;
@@ -121,7 +126,7 @@ export function generateBuildings(blocks: readonly Block[], ctx: GeneratorContex
       const w = Math.min(type.widthM[0] + wr * (type.widthM[1] - type.widthM[0]), lotAlong - gap);
       const d = Math.min(type.depthM[0] + dr * (type.depthM[1] - type.depthM[0]), lotAcross - gap);
       if (w < type.widthM[0] * RETRY_SCALE || d < type.depthM[0] * RETRY_SCALE || w <= 0 || d <= 0) continue;
-      const heightM = Math.max(3, Math.round((type.heightM[0] + hr * (type.heightM[1] - type.heightM[0])) * 10) / 10);
+      const drawnM = Math.max(3, Math.round((type.heightM[0] + hr * (type.heightM[1] - type.heightM[0])) * 10) / 10);
       const near = roads.nearestAngle(lot.x, lot.y, ROAD_TURN_SEARCH_M);
       const turn = near ? quarterTurn(near.angle - lot.angle) : 0;
       const bAngle = Math.abs(turn) <= ROAD_TURN_MAX_RAD ? lot.angle + turn : lot.angle;
@@ -129,6 +134,8 @@ export function generateBuildings(blocks: readonly Block[], ctx: GeneratorContex
       const su = Math.max(0, lotAlong - w - gap) * (jx - 0.5), sv = Math.max(0, lotAcross - d - gap) * (jy - 0.5);
       const cos = Math.cos(lot.angle), sin = Math.sin(lot.angle);
       const x = lot.x + su * cos - sv * sin, y = lot.y + su * sin + sv * cos;
+      // The cap comes after every draw, so zoning never shifts the random stream of the block.
+      const heightM = Math.min(drawnM, Math.max(3, ctx.heights?.maxHeightAt(x, y) ?? Infinity));
       const chamfer = chamferPick < type.chamferShare ? Math.min(w, d) * CHAMFER_SHARE : 0;
       let c = candidate(x, y, w, d, bAngle, chamfer);
       if (!fits(c, block)) {

@@ -1,11 +1,15 @@
 /**
  * Real OSM landmark polygons → buildings (with their OSM ids and names) or sites. A site is an
  * area such as a water works or a temple compound: too large to be one building, so it becomes a
- * land-use block of its own and the generator fills it at that class's density.
+ * land-use block of its own. The generator fills an ordinary site (a circuit's grandstands) at its
+ * class's density, but leaves heritage sites empty: their real buildings are not in the data, and
+ * invented ones would stand where the temple halls are. Heritage and museum landmarks are also
+ * returned as protected areas, which the generator keeps a margin from and caps heights near.
  */
 import type { LandUseClass } from '../../../core/landUse';
 import type { BuildingInput, Ring } from '../../types';
 import { signedArea } from '../geom/planar';
+import { isProtectedLandmark, isProtectedPoint, pointMarker, type ProtectedArea } from './heritage';
 import type { ZoneProjection } from '../project';
 import type { GeneratorConfig, LandmarksFile } from '../sourceSchemas';
 
@@ -22,6 +26,8 @@ export interface LandmarkSite {
   landUse: LandUseClass;
   typology?: string;
   ring: Ring;
+  /** Heritage (or museum, temple) site: no generated buildings inside. */
+  protected: boolean;
 }
 
 export interface LandmarkLayers {
@@ -29,6 +35,7 @@ export interface LandmarkLayers {
   sites: LandmarkSite[];
   /** Small mapped structures (bridges, platforms) that generated buildings keep away from. */
   obstacles: Ring[];
+  protectedAreas: ProtectedArea[];
 }
 
 type Props = LandmarksFile['features'][number]['properties'];
@@ -76,12 +83,20 @@ function largestOuterRing(geometry: LandmarksFile['features'][number]['geometry'
 
 export function landmarkLayers(file: LandmarksFile, proj: ZoneProjection, config: GeneratorConfig): LandmarkLayers {
   const signature = new Set(config.landmarks.signature);
-  const out: LandmarkLayers = { buildings: [], sites: [], obstacles: [] };
+  const out: LandmarkLayers = { buildings: [], sites: [], obstacles: [], protectedAreas: [] };
+  const { marginM, pointRadiusM } = config.heritage;
   for (const f of file.features) {
     const p = f.properties;
     const osmId = p['@id'];
+    const isProtected = isProtectedLandmark(p);
+    if (f.geometry.type === 'Point') {
+      const [lon, lat] = f.geometry.coordinates;
+      if (isProtectedPoint(p)) out.protectedAreas.push({ ring: pointMarker(proj.point(lon, lat)), marginM: pointRadiusM });
+      continue;
+    }
     const shape = largestOuterRing(f.geometry, proj);
     if (!shape) continue;
+    if (isProtected) out.protectedAreas.push({ ring: shape.outer, marginM });
     const area = signedArea(shape.outer);
     const name = tag(p, 'name') ?? tag(p, 'name:zh') ?? '';
     const nameEn = tag(p, 'name:en') ?? '';
@@ -120,6 +135,7 @@ export function landmarkLayers(file: LandmarksFile, proj: ZoneProjection, config
         landUse: site?.class ?? 'A',
         ...(site?.typology ? { typology: site.typology } : {}),
         ring: shape.outer,
+        protected: isProtected,
       });
     } else {
       out.obstacles.push(shape.outer);

@@ -152,6 +152,7 @@ export function buildRoadGraph(
       nameEn: a.nameEn,
       source: e.line.source,
       ...(e.line.osmWayId ? { osmWayId: e.line.osmWayId } : {}),
+      ...(a.structure ? { structure: a.structure } : {}),
     });
   }
   const signalised = markSignals(nodes, degree, signals);

@@ -2,7 +2,7 @@
  * OSM-style road tags → the typed attributes of a road graph edge. Skeleton roads carry the same
  * tags as OSM ways, so both sources go through one interpretation.
  */
-import type { RoadClass } from '../../../core/roadGraph';
+import type { RoadClass, RoadStructure } from '../../../core/roadGraph';
 
 export interface RoadTags {
   highway: string;
@@ -29,6 +29,7 @@ export interface RoadAttributes {
   nameEn: string;
   /** Bridges, tunnels and motorways cross other roads without meeting them. */
   gradeSeparated: boolean;
+  structure?: RoadStructure;
 }
 
 const CLASS_OF_HIGHWAY: Record<string, RoadClass> = {
@@ -87,8 +88,9 @@ export function roadAttributes(tags: RoadTags): RoadAttributes | null {
   const speedTag = parseNumber(tags.maxspeed);
   const speedLimitKmh = speedTag !== null && speedTag >= 5 && speedTag <= 130 ? speedTag : DEFAULT_SPEED_KMH[roadClass];
   const layer = parseNumber(tags.layer) ?? 0;
-  const gradeSeparated = roadClass === 'motorway' || (tags.bridge !== undefined && tags.bridge !== 'no')
-    || (tags.tunnel !== undefined && tags.tunnel !== 'no') || layer !== 0;
+  const isBridge = tags.bridge !== undefined && tags.bridge !== 'no';
+  const isTunnel = tags.tunnel !== undefined && tags.tunnel !== 'no';
+  const gradeSeparated = roadClass === 'motorway' || isBridge || isTunnel || layer !== 0;
   return {
     roadClass,
     lanesPerDirection,
@@ -98,6 +100,7 @@ export function roadAttributes(tags: RoadTags): RoadAttributes | null {
     name: tags.name ?? '',
     nameEn: tags['name:en'] ?? '',
     gradeSeparated,
+    ...(isBridge ? { structure: 'bridge' as const } : isTunnel ? { structure: 'tunnel' as const } : {}),
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * Paved road surfaces for the ground tiles: each graph edge's centreline buffered by its
  * carriageway width (lanes × 3.5 m), mitred along gentle bends and cut at sharp ones, plus an
- * octagonal pad on every junction so crossings have no gaps.
+ * octagonal pad on every junction so crossings have no gaps. A tunnel has no surface, and a
+ * bridge none over the water: drawn on the ground they read as a road floating on the river.
  */
 import type { RoadGraph } from '../../../core/roadGraph';
+import { differenceOf, fromClip, toClip } from '../../geometry/clipping';
 import type { GroundInput, Ring } from '../../types';
 import { normalizeRing, segmentIntersection, type Pt } from '../geom/planar';
 import { carriagewayWidthM } from './roadAttributes';
@@ -84,7 +86,14 @@ function pad(x: number, y: number, radius: number): Ring {
   return ring;
 }
 
-export function roadSurfaces(graph: RoadGraph): GroundInput[] {
+/** Pieces of a bridge's surface left after cutting out the water (none when all of it is over water). */
+function offWater(ring: Ring, water: readonly Ring[]): Ring[] {
+  if (water.length === 0) return [ring];
+  return fromClip(differenceOf([toClip({ outer: ring, holes: [] })], water.map((w) => toClip({ outer: w, holes: [] }))), 1)
+    .map((p) => p.outer);
+}
+
+export function roadSurfaces(graph: RoadGraph, water: readonly Ring[] = []): GroundInput[] {
   const out: GroundInput[] = [];
   const padRadius = new Map<number, number>();
   const degree = new Map<number, number>();
@@ -95,13 +104,13 @@ export function roadSurfaces(graph: RoadGraph): GroundInput[] {
       degree.set(n, (degree.get(n) ?? 0) + 1);
     }
     const pts = dedupe(e.points);
-    if (pts.length < 2) continue;
+    if (pts.length < 2 || e.structure === 'tunnel') continue;
     let k = 0;
     for (const piece of gentlePieces(pts)) {
       const ring = bufferPiece(piece, half);
       // A tight curve can fold the inner offset; fall back to one quad per segment there.
       const rings = selfIntersects(ring) ? piece.slice(1).map((q, i) => bufferPiece([piece[i]!, q], half)) : [ring];
-      for (const r of rings) {
+      for (const r of rings.flatMap((q) => (e.structure === 'bridge' ? offWater(q, water) : [q]))) {
         out.push({ id: `road:${e.id}:${k++}`, kind: 'road', landUse: 'S', name: e.name, polygon: normalizeRing(r) });
       }
     }
