@@ -5,7 +5,7 @@
  */
 import type { FeedSummary } from '../../src/feed/summary';
 
-export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl';
+export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl' | 'import';
 
 export interface HookTilesetStatus {
   root: 'loading' | 'ready' | 'failed';

@@ -6,10 +6,11 @@
  * The panes are recomputed only when the view changes, never per frame.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import type { PerspectiveCamera } from 'three';
 import { registerDiagnostics } from '../../state/diagnostics';
 import { useAppStoreApi } from '../../state/hooks';
+import { registerStateCapturer } from '../../state/viewCapture';
 import { allSchemes } from '../../state/planningSlice';
 import type { AppState } from '../../state/store';
 import { useZone } from '../../views/three/ZoneContext';
@@ -71,6 +72,26 @@ export function PlanStateDriver() {
   }, [store]);
 
   useEffect(() => registerDiagnostics('planning', () => planState.diagnostics()), [planState]);
+
+  // The report's screenshots: each state drawn over the whole view and read back in the same
+  // task (the drawing buffer is not preserved), then the view's own state is restored.
+  const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
+  useEffect(
+    () =>
+      registerStateCapturer((stateIds) => {
+        const { scene, camera } = get();
+        const before = planState.current;
+        const out = stateIds.map((stateId) => {
+          planState.apply(stateId);
+          gl.render(scene, camera);
+          return { stateId, dataUrl: gl.domElement.toDataURL('image/png') };
+        });
+        planState.apply(before);
+        return out;
+      }),
+    [gl, get, planState],
+  );
 
   useFrame(() => {
     const only = panes.current.length === 1 ? panes.current[0] : null;
