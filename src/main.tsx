@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { createI18n } from './app/i18n';
+import { installPageZoomGuard } from './app/pageZoomGuard';
 import { installTestHook } from './app/testHook';
 import { parseUrlState } from './app/urlState';
 import { applyUrlBasics, reportUrlIssues } from './app/urlSync';
@@ -20,7 +21,9 @@ import './ui/panels.css';
 // Last: its narrow-screen rules override the panels' defaults.
 import './ui/hud.css';
 
-const { state: url, issues } = parseUrlState(window.location.search);
+// For the page's lifetime, before anything renders: the page never zooms, in any mode.
+installPageZoomGuard(document);
+const { state: url, issues } = parseUrlState(window.location.search, navigator.languages ?? [navigator.language]);
 applyUrlBasics(appStore, url);
 reportUrlIssues(appStore, issues);
 if (url.test) installTestHook(appStore);

@@ -8,7 +8,7 @@ import type { Scene } from '../scene/schema';
 import { AttributePanel } from '../ui/AttributePanel';
 import { Attribution } from '../ui/Attribution';
 import { ErrorList } from '../ui/ErrorList';
-import { LayerPanel } from '../ui/LayerPanel';
+import { CatalogueTree } from '../ui/planning/CatalogueTree';
 import { StatusBar } from '../ui/StatusBar';
 import { SunControl } from '../ui/SunControl';
 import { TopBar } from '../ui/TopBar';
@@ -18,8 +18,13 @@ import { FeedStatus } from '../ui/FeedStatus';
 import { LiveHost } from '../ui/live/LiveHost';
 import { LiveSidebar } from '../ui/live/LiveSidebar';
 import { ScenarioPanel } from '../ui/live/ScenarioPanel';
+import { useAppStore } from '../state/hooks';
 import { FeedHost } from './FeedHost';
+import { usePlanLoader } from './usePlanLoader';
 import { ViewHost } from './ViewHost';
+import { CompareDivider } from '../ui/CompareDivider';
+import { PlannerSidebar } from '../ui/planning/PlannerSidebar';
+import { useReportCapture } from './useReportCapture';
 
 /** Below this width (CSS px) the side panel starts folded. Matches the narrow layout in the CSS. */
 export const NARROW_SCREEN_PX = 900;
@@ -35,11 +40,19 @@ interface Props {
 export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
   const { t } = useTranslation();
   const panelId = useId();
+  usePlanLoader(scene);
+  const capture = useReportCapture();
   const [sideOpen, setSideOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= NARROW_SCREEN_PX);
+  const liveId = useId();
+  // The right-hand live column folds like the side panel; a selection's panel stays regardless.
+  const [liveOpen, setLiveOpen] = useState(true);
+  // Live layers are drawn by the three.js view only; hud.css hides their map controls on the globe.
+  const engine = useAppStore((s) => s.engine);
   return (
     <FeedHost scene={scene}>
-    <div className="st-workspace" data-zone={scene.id}>
+    <div className="st-workspace" data-zone={scene.id} data-engine={engine}>
       <ViewHost scene={scene} />
+      <CompareDivider />
       <LiveHost scene={scene} />
       <WebGlLostOverlay />
       {/* The HUD lets pointer events through to the view everywhere except on its panels. */}
@@ -56,14 +69,24 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
             {sideOpen ? t('layers.hidePanel') : t('layers.showPanel')}
           </button>
           <div id={panelId} className="st-panel st-side__panel" hidden={!sideOpen}>
-            <LayerPanel scene={scene} />
+            <CatalogueTree scene={scene} />
             <SunControl scene={scene} />
             <ScenarioPanel />
           </div>
         </div>
         <div className="st-detail">
+          <button
+            type="button"
+            className="st-btn st-detail__toggle"
+            aria-expanded={liveOpen}
+            aria-controls={liveId}
+            onClick={() => setLiveOpen((o) => !o)}
+          >
+            {liveOpen ? t('hud.hideLive') : t('hud.showLive')}
+          </button>
           <AttributePanel />
-          <LiveSidebar scene={scene} />
+          <PlannerSidebar scene={scene} capture={capture} />
+          <LiveSidebar scene={scene} panelsId={liveId} open={liveOpen} />
         </div>
         <div className="st-bottom">
           <ErrorList />

@@ -23,15 +23,32 @@ export const buildingIndexEntrySchema = z.object({
 });
 export type BuildingIndexEntry = z.infer<typeof buildingIndexEntrySchema>;
 
+/**
+ * A named landmark that is not a building of the tiles (a museum mapped as a point, a temple
+ * compound, a bridge), for search. Optional in the file: an index written before the tiler
+ * listed landmarks simply has none.
+ */
+export const landmarkIndexEntrySchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  nameEn: z.string(),
+  x: finite,
+  y: finite,
+  z: finite.optional(),
+});
+export type LandmarkIndexEntry = z.infer<typeof landmarkIndexEntrySchema>;
+
 const indexEnvelopeSchema = z.object({
   version: z.literal(1),
   zoneId: z.string(),
   buildings: z.array(z.unknown()),
+  landmarks: z.array(z.unknown()).optional(),
 });
 
 export interface BuildingIndex {
   zoneId: string;
   buildings: BuildingIndexEntry[];
+  landmarks: LandmarkIndexEntry[];
   /** Entries that failed validation and were left out. */
   dropped: number;
 }
@@ -60,7 +77,13 @@ export function parseBuildingIndex(text: string, expectedZoneId: string): IndexR
     if (r.success) buildings.push(r.data);
     else dropped++;
   }
-  return { ok: true, index: { zoneId: env.data.zoneId, buildings, dropped } };
+  const landmarks: LandmarkIndexEntry[] = [];
+  for (const l of env.data.landmarks ?? []) {
+    const r = landmarkIndexEntrySchema.safeParse(l);
+    if (r.success) landmarks.push(r.data);
+    else dropped++;
+  }
+  return { ok: true, index: { zoneId: env.data.zoneId, buildings, landmarks, dropped } };
 }
 
 const cache = new Map<string, Promise<IndexResult>>();

@@ -74,6 +74,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     liveSelected: () => st().liveSelected,
     followVehicle: () => st().followVehicle,
     globe: () => readDiagnostics().globe ?? null,
+    globeView: () => readDiagnostics().globeView ?? null,
     planning: () => planningHook(st()),
   };
   for (const [name, get] of Object.entries(getters)) {

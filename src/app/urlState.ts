@@ -1,12 +1,16 @@
 /**
  * The shareable part of the app state, as URL query parameters. Pure: no DOM, no store.
  *
- *   ?zone=&vp=&lang=zh|en&engine=three|globe&sel=<buildingId>&cam=e,n,u,te,tn,tu&test=1&tileBudgetMB=
+ *   ?zone=&vp=&lang=zh|en&engine=three|globe&sel=<buildingId>&cam=e,n,u,te,tn,tu&sun=YYYY-MM-DDTHH:MM&test=1&tileBudgetMB=
+ *
+ * `sun` is the sun's date and time for shadow studies, in Shanghai local time (UTC+8, as the sun
+ * control shows it), to the minute; absent means the scene's default.
  *
  * The URL is untrusted input (a planner pastes it from chat), so every value is checked and a bad
  * one is dropped with a reason instead of reaching the camera or the GPU.
  */
 import type { CameraPose, Language, ViewEngine } from '../state/viewSlice';
+import { formatMinutes, fromShanghaiParts, toShanghaiParts } from './shanghaiTime';
 import { parsePlanParams, planUrlParts, type PlanUrlState } from './planUrl';
 
 export interface UrlState {
@@ -16,6 +20,8 @@ export interface UrlState {
   engine?: ViewEngine;
   sel?: string;
   cam?: CameraPose;
+  /** Sun time, epoch ms (whole minutes). */
+  sun?: number;
   test?: boolean;
   tileBudgetMB?: number;
   /** The planner's site, comparison, plot and catalogue state (planUrl.ts). */
@@ -27,11 +33,25 @@ export interface UrlIssue {
   reason: string;
 }
 
-/** Zones are a few kilometres across; anything beyond this is a typo or an attack, not a view. */
-export const CAM_HORIZONTAL_LIMIT_M = 200_000;
+/**
+ * Limits of a `cam` pose, ENU metres from the zone origin. The three.js view clamps any pose to
+ * its zone (cameraModel.sanitizePose), but the globe view may pull back to see the whole Earth and
+ * turn it: there, ENU coordinates reach a few Earth radii (up is negative over the far side), and
+ * tighter limits silently dropped `cam` from the link once one zoomed out. These bound such poses
+ * (GLOBE_MAX_ZOOM_DISTANCE_M, under a test) and still refuse absurd numbers.
+ */
+export const CAM_HORIZONTAL_LIMIT_M = 50_000_000;
+export const CAM_UP_MAX_M = 50_000_000;
+/** How far under the ground a point may be, near the zone: the Earth's curve is allowed for, a buried camera is not. */
 export const CAM_UP_MIN_M = -2_000;
-/** The globe view can pull far back, so allow altitudes well above the zone. */
-export const CAM_UP_MAX_M = 2_000_000;
+/** A sphere stands in for the Earth in that check; far from the zone, allow for its error. */
+const EARTH_RADIUS_M = 6_371_000;
+const SPHERE_SLACK_PER_M = 0.01;
+
+/** Metres a point lies under a sphere-Earth's surface (negative above it), ENU of a point on that surface. */
+function depthUnderGround(p: readonly [number, number, number]): number {
+  return EARTH_RADIUS_M - Math.hypot(p[0], p[1], p[2] + EARTH_RADIUS_M);
+}
 /** Camera position and target this close together give no view direction. */
 export const CAM_MIN_DISTANCE_M = 0.01;
 export const TILE_BUDGET_MIN_MB = 16;
@@ -45,7 +65,9 @@ const BUILDING_ID_RE = /^[A-Za-z0-9:/._-]{1,200}$/;
 /** Plain decimal notation only: Number() would also accept "", "0x1f" and "Infinity". */
 const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-const KNOWN_ORDER = ['zone', 'vp', 'cam', 'sel', 'engine', 'lang', 'test', 'tileBudgetMB'] as const;
+const KNOWN_ORDER = ['zone', 'vp', 'cam', 'sel', 'sun', 'engine', 'lang', 'test', 'tileBudgetMB'] as const;
+/** Shanghai local date and time to the minute: "2025-06-21T14:30". */
+const SUN_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
 function parseNumber(s: string): number | null {
   const t = s.trim();
@@ -62,8 +84,9 @@ export function cameraPoseProblem(pose: CameraPose): string | null {
     if (Math.abs(p[0]) > CAM_HORIZONTAL_LIMIT_M || Math.abs(p[1]) > CAM_HORIZONTAL_LIMIT_M) {
       return `east/north must be within ±${CAM_HORIZONTAL_LIMIT_M} m of the zone origin`;
     }
-    if (p[2] < CAM_UP_MIN_M || p[2] > CAM_UP_MAX_M) {
-      return `up must be within [${CAM_UP_MIN_M}, ${CAM_UP_MAX_M}] m`;
+    if (Math.abs(p[2]) > CAM_UP_MAX_M) return `up must be within ±${CAM_UP_MAX_M} m`;
+    if (depthUnderGround(p) > -CAM_UP_MIN_M + SPHERE_SLACK_PER_M * Math.hypot(p[0], p[1])) {
+      return `must not be more than ${-CAM_UP_MIN_M} m under the ground`;
     }
   }
   const d = Math.hypot(
@@ -73,6 +96,20 @@ export function cameraPoseProblem(pose: CameraPose): string | null {
   );
   if (d < CAM_MIN_DISTANCE_M) return 'camera position and target must differ';
   return null;
+}
+
+/** "2025-06-21T14:30" (Shanghai time) → epoch ms, or the reason it is unusable. */
+export function parseSun(raw: string): number | string {
+  const m = SUN_RE.exec(raw.trim());
+  if (!m) return 'expected Shanghai local date and time as YYYY-MM-DDTHH:MM';
+  const h = Number(m[2]), min = Number(m[3]);
+  if (h > 23 || min > 59) return `no such time of day "${m[2]}:${m[3]}"`;
+  return fromShanghaiParts(m[1]!, h * 60 + min) ?? `no such date "${m[1]}"`;
+}
+
+export function formatSun(ms: number): string {
+  const p = toShanghaiParts(ms);
+  return `${p.date}T${formatMinutes(p.minutes)}`;
 }
 
 function parseCam(raw: string): CameraPose | string {
@@ -89,8 +126,25 @@ function parseCam(raw: string): CameraPose | string {
   return cameraPoseProblem(pose) ?? pose;
 }
 
-/** Parses a query string ("?a=b" or "a=b"). Never throws; bad values come back as issues. */
-export function parseUrlState(search: string): { state: UrlState; issues: UrlIssue[] } {
+/**
+ * The language for a visitor whose link asks for one we do not have (lang=fr): the first of the
+ * browser's languages we support (zh-* → zh, en-* → en), else English, which a foreign visitor
+ * is likelier to read than Chinese.
+ */
+export function languageFromBrowser(languages: readonly string[]): Language {
+  for (const l of languages) {
+    const x = l.toLowerCase();
+    if (x === 'zh' || x.startsWith('zh-')) return 'zh';
+    if (x === 'en' || x.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
+/**
+ * Parses a query string ("?a=b" or "a=b"). Never throws; bad values come back as issues.
+ * `browserLanguages` (navigator.languages) chooses the fallback for an unsupported `lang`.
+ */
+export function parseUrlState(search: string, browserLanguages: readonly string[] = []): { state: UrlState; issues: UrlIssue[] } {
   const params = new URLSearchParams(search);
   const state: UrlState = {};
   const issues: UrlIssue[] = [];
@@ -109,7 +163,10 @@ export function parseUrlState(search: string): { state: UrlState; issues: UrlIss
   const lang = params.get('lang');
   if (lang !== null) {
     if (lang === 'zh' || lang === 'en') state.lang = lang;
-    else bad('lang', 'must be "zh" or "en"');
+    else {
+      state.lang = languageFromBrowser(browserLanguages);
+      bad('lang', `must be "zh" or "en"; using "${state.lang}" from the browser's languages`);
+    }
   }
   const engine = params.get('engine');
   if (engine !== null) {
@@ -126,6 +183,12 @@ export function parseUrlState(search: string): { state: UrlState; issues: UrlIss
     const r = parseCam(cam);
     if (typeof r === 'string') bad('cam', r);
     else state.cam = r;
+  }
+  const sun = params.get('sun');
+  if (sun !== null) {
+    const r = parseSun(sun);
+    if (typeof r === 'string') bad('sun', r);
+    else state.sun = r;
   }
   const test = params.get('test');
   if (test !== null) {
@@ -167,6 +230,7 @@ export function serializeUrlState(state: UrlState): string {
         ? [...state.cam.position, ...state.cam.target].map(formatCoord).join(',')
         : undefined,
     sel: state.sel && BUILDING_ID_RE.test(state.sel) ? state.sel : undefined,
+    sun: state.sun !== undefined && Number.isFinite(state.sun) ? formatSun(state.sun) : undefined,
     engine: state.engine,
     lang: state.lang,
     test: state.test ? '1' : undefined,

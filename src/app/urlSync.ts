@@ -1,13 +1,15 @@
 /**
  * Connects the store to the address bar: applies a parsed URL once at start-up, then writes the
- * shareable state back with replaceState (debounced, so a camera settling or a burst of clicks
- * becomes one history write, and the back button is not flooded).
+ * shareable state back, debounced (so a camera settling or a burst of clicks becomes one write).
+ * A change of place (zone, zone picker; see urlHistory.ts) is written with pushState as a new
+ * history entry and re-applied on popstate; everything else updates the entry with replaceState.
  *
  * Values requested by the URL but not yet confirmed by the view (the camera pose before the
  * first rest, a selection while the building index loads) are kept as pending, so a reload in
  * that window, or a view that never starts, does not lose the shared view.
  */
-import { matchViewpoint, serializeUrlState, type UrlIssue, type UrlState } from './urlState';
+import { matchViewpoint, parseUrlState, serializeUrlState, type UrlIssue, type UrlState } from './urlState';
+import { applyHistoryEntry, startsHistoryEntry } from './urlHistory';
 import { applyPlanLayers, applyPlanView, planUrlFromState } from './planUrlSync';
 import { enterZone, selectBuildingById } from './zoneActions';
 import type { AppState, AppStore } from '../state/store';
@@ -24,6 +26,7 @@ export function applyUrlBasics(store: AppStore, url: UrlState): void {
   if (url.lang) s.setLanguage(url.lang);
   if (url.engine) s.setEngine(url.engine);
   if (url.tileBudgetMB !== undefined) s.setTileBudgetMB(url.tileBudgetMB);
+  if (url.sun !== undefined) s.setSunTime(url.sun);
 }
 
 export interface Pending {
@@ -66,6 +69,11 @@ export function applyUrlZone(store: AppStore, url: UrlState): Pending {
 export class UrlSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
+  private removePopstate: (() => void) | null = null;
+  /** The next write starts a history entry: a change of place happened since the last write. */
+  private pushNext = false;
+  /** Re-applying a history entry: the changes it causes are not new places. */
+  private restoring = false;
 
   constructor(
     private readonly store: AppStore,
@@ -77,6 +85,7 @@ export class UrlSync {
   start(win: Window = window): void {
     this.unsubscribe = this.store.subscribe((s, prev) => {
       if (s.currentZoneId !== prev.currentZoneId) this.pending = {};
+      if (!this.restoring && startsHistoryEntry(s, prev)) this.pushNext = true;
       if (s.cameraPose && s.cameraPose !== prev.cameraPose) {
         delete this.pending.cam;
         delete this.pending.vp;
@@ -93,6 +102,7 @@ export class UrlSync {
         s.selected !== prev.selected ||
         s.language !== prev.language ||
         s.engine !== prev.engine ||
+        s.sunTimeMs !== prev.sunTimeMs ||
         s.planView !== prev.planView ||
         s.activeSiteId !== prev.activeSiteId ||
         s.selectedPlotId !== prev.selectedPlotId ||
@@ -102,6 +112,28 @@ export class UrlSync {
         this.schedule(win);
       }
     });
+    const onPop = () => this.restore(win);
+    win.addEventListener('popstate', onPop);
+    this.removePopstate = () => win.removeEventListener('popstate', onPop);
+    this.resolvePendingSelection(win);
+  }
+
+  /** Back or Forward: re-applies the entry, then rewrites it in place (never a new entry). */
+  private restore(win: Window): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.restoring = true;
+    try {
+      this.pending = applyHistoryEntry(this.store, parseUrlState(win.location.search).state, applyUrlZone).pending;
+    } finally {
+      this.restoring = false;
+    }
+    this.pushNext = false;
+    this.resolvePendingSelection(win);
+  }
+
+  /** Selects the building a URL names, once the zone's index has it. */
+  private resolvePendingSelection(win: Window): void {
     const sel = this.pending.sel;
     const zone = this.store.getState().zones.find((z) => z.id === this.pending.zone)?.scene;
     if (sel && zone) {
@@ -120,6 +152,8 @@ export class UrlSync {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.removePopstate?.();
+    this.removePopstate = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -134,6 +168,7 @@ export class UrlSync {
       vp: s.currentZoneId ? vp : undefined,
       cam: s.currentZoneId ? cam : undefined,
       sel: s.currentZoneId ? (s.selected?.id ?? this.pending.sel) : undefined,
+      sun: s.sunTimeMs ?? undefined,
       engine: s.engine,
       lang: s.language,
       test: this.test || undefined,
@@ -158,6 +193,10 @@ export class UrlSync {
   write(win: Window = window): void {
     const q = serializeUrlState(this.current());
     const { pathname, search, hash } = win.location;
-    if (q !== search) win.history.replaceState(win.history.state, '', `${pathname}${q}${hash}`);
+    const push = this.pushNext;
+    this.pushNext = false;
+    if (q === search) return;
+    if (push) win.history.pushState(null, '', `${pathname}${q}${hash}`);
+    else win.history.replaceState(win.history.state, '', `${pathname}${q}${hash}`);
   }
 }

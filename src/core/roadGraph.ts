@@ -29,7 +29,11 @@ export interface RoadEdge {
   /** 'osm' for real OSM ways, 'skeleton' for hand-drawn street skeletons that follow the real layout. */
   source: 'osm' | 'skeleton';
   osmWayId?: string;
+  /** Raised or sunk: nothing stands on it at ground level (no kerbside poles, no ground surface over water). */
+  structure?: RoadStructure;
 }
+
+export type RoadStructure = 'bridge' | 'tunnel';
 
 export interface RoadGraph {
   version: 1;

@@ -20,12 +20,13 @@ import type { ConnectionState, FeedSummary } from './summary';
 /** How the runtime talks to the app state; see state/feedSlice.ts `bindFeedToStore`. */
 export interface FeedStoreBinding {
   publish(summary: FeedSummary): void;
-  reportError(source: string, message: string): void;
+  /** `kind` names the problem for a translated headline (see ui/ErrorList); `message` stays the English detail. */
+  reportError(source: string, message: string, kind?: string): void;
   attachBuffers(buffers: FeedBuffers | null): void;
 }
 
 /** The typed buffers layers read in useFrame (through getState().feedBuffers). */
-export type FeedBuffers = Pick<FeedIngest, 'vehicles' | 'sensors' | 'signals' | 'segments' | 'incidents' | 'lines' | 'stops' | 'clock'>;
+export type FeedBuffers = Pick<FeedIngest, 'vehicles' | 'sensors' | 'signals' | 'segments' | 'incidents' | 'lines' | 'stops' | 'clock' | 'lastMessageAtMs'>;
 
 export interface FeedRuntimeOptions {
   config: FeedConfig;
@@ -62,6 +63,7 @@ export class FeedRuntime {
   private stateDetail: string | null = null;
   private nextRetryAtMs: number | null = null;
   private reconnects = 0;
+  private retryAttempt = 0;
   private everConnected = false;
   private lastPublishMs = -Infinity;
   private lastPublishedStatus = '';
@@ -74,7 +76,7 @@ export class FeedRuntime {
     this.ingest = new FeedIngest({ zone: o.zone, frame: new EnuFrame(o.origin), ...(cfg.kind === 'mqtt' ? { topicPrefix: cfg.topicPrefix } : {}), ...o.ingest });
     const sink: FeedSink = {
       message: (raw, recvMs, topic) => this.ingest.enqueue(raw, recvMs, topic),
-      state: (s, detail, next) => this.onState(s, detail, next),
+      state: (s, detail, next, attempt) => this.onState(s, detail, next, attempt),
     };
     const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
     const common = { sink, now: o.now, timers: o.timers ?? realTimers, rng, backoff: o.backoff, heartbeatTimeoutMs: o.heartbeatTimeoutMs };
@@ -91,11 +93,11 @@ export class FeedRuntime {
       if (o.heartbeatTimeoutMs === undefined) this.source.setHeartbeatMs(h.heartbeatMs);
     };
     this.ingest.listeners.onResyncNeeded = () => this.resync();
-    this.ingest.listeners.onServerError = (m) => o.binding.reportError(this.source.label, `server error ${m.code}: ${m.message}`);
+    this.ingest.listeners.onServerError = (m) => o.binding.reportError(this.source.label, `server error ${m.code}: ${m.message}`, 'feed-server');
     this.ingest.listeners.onDrop = (reason, detail) => this.reportDrop(reason, detail);
     if (o.sceneCatalogue !== undefined) {
       const err = this.ingest.applySceneCatalogue(o.sceneCatalogue);
-      if (err) o.binding.reportError('scene catalogue', err);
+      if (err) o.binding.reportError('scene catalogue', err, 'feed-catalogue');
     }
   }
 
@@ -122,6 +124,7 @@ export class FeedRuntime {
     return buildSummary({
       ingest: this.ingest, kind: this.source.kind, label: this.source.label, zone: this.o.zone, state: this.state,
       stateDetail: this.stateDetail, nextRetryAtMs: this.nextRetryAtMs, reconnects: this.reconnects, nowMs,
+      retryAttempt: this.retryAttempt, everConnected: this.everConnected,
       heartbeatMs: this.ingest.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     });
   }
@@ -143,19 +146,24 @@ export class FeedRuntime {
     this.o.binding.publish(s);
   }
 
-  private onState(s: ConnectionState, detail: string | null, nextRetryAtMs?: number): void {
+  private onState(s: ConnectionState, detail: string | null, nextRetryAtMs?: number, attempt?: number): void {
     const prev = this.state;
     this.state = s;
     this.stateDetail = detail;
     this.nextRetryAtMs = nextRetryAtMs ?? null;
+    if (s === 'reconnecting') this.retryAttempt = attempt ?? this.retryAttempt + 1;
     if (s === 'connected') {
       if (this.everConnected) this.reconnects++;
       this.everConnected = true;
+      this.retryAttempt = 0;
       this.ingest.onReconnected();
     }
-    // One message per outage, not one per retry.
-    if (s === 'reconnecting' && prev !== 'reconnecting') this.o.binding.reportError(this.source.label, `feed lost: ${detail ?? 'connection closed'}; reconnecting`);
-    if (s === 'failed') this.o.binding.reportError(this.source.label, `feed failed: ${detail ?? 'unknown error'}`);
+    // One message per outage, not one per retry. A feed that never connected lost nothing.
+    if (s === 'reconnecting' && prev !== 'reconnecting') {
+      if (this.everConnected) this.o.binding.reportError(this.source.label, `feed lost: ${detail ?? 'connection closed'}; reconnecting`, 'feed-lost');
+      else this.o.binding.reportError(this.source.label, `cannot reach the feed: ${detail ?? 'connection closed'}; retrying`, 'feed-unreachable');
+    }
+    if (s === 'failed') this.o.binding.reportError(this.source.label, `feed failed: ${detail ?? 'unknown error'}`, 'feed-failed');
   }
 
   /** Asks for a full snapshot, at most every few seconds however often gaps or overflows occur. */
@@ -175,7 +183,7 @@ export class FeedRuntime {
     }
     const extra = r && r.suppressed > 0 ? ` (+${r.suppressed} more since last report)` : '';
     this.dropReported.set(reason, { atMs: now, suppressed: 0 });
-    this.o.binding.reportError(this.source.label, `dropped (${reason}): ${detail}${extra}`);
+    this.o.binding.reportError(this.source.label, `dropped (${reason}): ${detail}${extra}`, 'feed-dropped');
   }
 }
 

@@ -11,9 +11,11 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnectin
 
 /**
  * What the user is told: `stale` means connected but nothing has arrived for longer than the
- * staleness window, or the publisher announced it went offline.
+ * staleness window, or the publisher announced it went offline. `unreachable` means retrying a
+ * feed that has never connected in this session: nothing was lost, because nothing ever arrived;
+ * `reconnecting` is reserved for a feed that was connected and dropped.
  */
-export type FeedStatus = 'idle' | 'connecting' | 'connected' | 'stale' | 'reconnecting' | 'offline' | 'failed';
+export type FeedStatus = 'idle' | 'connecting' | 'connected' | 'stale' | 'reconnecting' | 'unreachable' | 'offline' | 'failed';
 
 export interface FeedCounts {
   vehicles: number;
@@ -45,7 +47,12 @@ export interface FeedSummary {
   serverOffsetMs: number;
   simTimeMs: number | null;
   timeScale: number;
+  /** Successful reconnections after the first connection. */
   reconnects: number;
+  /** The retry under way in the current outage (1 = first retry); 0 while connected. Advances with every failed attempt. */
+  retryAttempt: number;
+  /** Whether the transport has ever opened in this session (distinguishes unreachable from lost). */
+  everConnected: boolean;
   /** Client-clock ms of the next reconnect attempt while reconnecting. */
   nextRetryAtMs: number | null;
   updatedAtMs: number;
@@ -59,6 +66,6 @@ export function emptyFeedSummary(kind: FeedKind = 'sim', label = 'simulator', zo
   return {
     kind, label, zone, status: 'idle', statusDetail: null, msgPerSec: 0, lastMessageAtMs: null, lastMessageAgeMs: null,
     drops: {}, dropsTotal: 0, lastDrop: null, counts: { ...EMPTY_COUNTS }, serverOffsetMs: 0, simTimeMs: null, timeScale: 1,
-    reconnects: 0, nextRetryAtMs: null, updatedAtMs: 0,
+    reconnects: 0, retryAttempt: 0, everConnected: false, nextRetryAtMs: null, updatedAtMs: 0,
   };
 }

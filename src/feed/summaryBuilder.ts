@@ -15,18 +15,22 @@ export interface SummaryInput {
   stateDetail: string | null;
   nextRetryAtMs: number | null;
   reconnects: number;
+  retryAttempt: number;
+  everConnected: boolean;
   heartbeatMs: number;
   nowMs: number;
 }
 
-export function deriveStatus(state: ConnectionState, lastAgeMs: number | null, heartbeatMs: number, publisherOnline: boolean | null): { status: FeedStatus; detail: string | null } {
+export function deriveStatus(
+  state: ConnectionState, lastAgeMs: number | null, heartbeatMs: number, publisherOnline: boolean | null, everConnected = true,
+): { status: FeedStatus; detail: string | null } {
   switch (state) {
     case 'idle':
       return { status: 'idle', detail: null };
     case 'connecting':
       return { status: 'connecting', detail: null };
     case 'reconnecting':
-      return { status: 'reconnecting', detail: null };
+      return { status: everConnected ? 'reconnecting' : 'unreachable', detail: null };
     case 'closed':
       return { status: 'offline', detail: null };
     case 'failed':
@@ -41,7 +45,7 @@ export function deriveStatus(state: ConnectionState, lastAgeMs: number | null, h
 export function buildSummary(i: SummaryInput): FeedSummary {
   const ing = i.ingest;
   const lastAge = ing.lastMessageAtMs === null ? null : Math.max(0, i.nowMs - ing.lastMessageAtMs);
-  const d = deriveStatus(i.state, lastAge, i.heartbeatMs, ing.publisherOnline);
+  const d = deriveStatus(i.state, lastAge, i.heartbeatMs, ing.publisherOnline, i.everConnected);
   const drops: Partial<Record<DropReason, number>> = {};
   for (const r of DROP_REASONS) if (ing.drops[r] > 0) drops[r] = ing.drops[r];
   let incidentsActive = 0;
@@ -55,6 +59,6 @@ export function buildSummary(i: SummaryInput): FeedSummary {
       signals: ing.signals.items.size, signalsStale: ing.signals.staleCount, segments: ing.segments.items.size, incidentsActive,
     },
     serverOffsetMs: Math.round(ing.clock.offsetMs), simTimeMs: ing.simMs, timeScale: ing.timeScale, reconnects: i.reconnects,
-    nextRetryAtMs: i.nextRetryAtMs, updatedAtMs: i.nowMs,
+    retryAttempt: i.retryAttempt, everConnected: i.everConnected, nextRetryAtMs: i.nextRetryAtMs, updatedAtMs: i.nowMs,
   };
 }

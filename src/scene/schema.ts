@@ -3,6 +3,7 @@
  * not in components: origin, bounds, tilesets, ground layers, viewpoints, attribution.
  */
 import { z } from 'zod';
+import { baseMapSchema } from './baseMapSchema';
 
 export const SCENE_SCHEMA_VERSION = 1;
 
@@ -148,7 +149,14 @@ export const sceneSchema = z
     catalogue: z.unknown().optional(),
     /** Live layers, alert rules, sensor thresholds and KPI settings; optional, with defaults. */
     live: liveConfigSchema.prefault({}),
-    attribution: z.array(z.object({ text: z.string().min(1), url: z.string().url().optional() })).min(1),
+    /**
+     * Data notes shown on screen (ODbL requires the OSM one). `text` is one string when it reads
+     * the same in both languages (a copyright line), else `{ zh, en }`: the UI shows only the
+     * current language, never both glued together.
+     */
+    attribution: z.array(z.object({ text: z.union([z.string().min(1), localizedName]), url: z.string().url().optional() })).min(1),
+    /** The globe view's base map for a deployment (XYZ or WMTS, e.g. 天地图); without it, offline Natural Earth II. */
+    baseMap: baseMapSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (!s.viewpoints.some((v) => v.id === s.defaultViewpoint)) {

@@ -7,8 +7,13 @@ import type { StateCreator } from 'zustand/vanilla';
 import { acknowledgeAlert, closeAlert } from '../analysis/alerts/lifecycle';
 import { EMPTY_ALERT_STATE, type Actor, type AlertState } from '../analysis/alerts/types';
 
-/** Until someone signs in, actions are recorded under the duty officer role (值班员). */
-export const DEFAULT_OPERATOR: Actor = Object.freeze({ name: '值班员', role: 'duty-officer' });
+/**
+ * Until someone signs in, actions are recorded under the duty officer role with no name. The
+ * name stays empty rather than a word in one language: the UI shows the role, translated
+ * (值班员 / Duty officer), so an English screen never shows a Chinese default and the audit log
+ * reads right in either language.
+ */
+export const DEFAULT_OPERATOR: Actor = Object.freeze({ name: '', role: 'duty-officer' });
 
 export interface AlertsSlice {
   alertState: AlertState;

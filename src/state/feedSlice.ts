@@ -35,6 +35,6 @@ export function bindFeedToStore(store: FeedStoreApi, now: () => number): FeedSto
   return {
     publish: (s) => store.getState().setFeedSummary(s),
     attachBuffers: (b) => store.getState().setFeedBuffers(b),
-    reportError: (source, message) => store.getState().reportError('feed', source, message, now()),
+    reportError: (source, message, kind) => store.getState().reportError('feed', source, message, now(), kind),
   };
 }

@@ -1,6 +1,7 @@
 /** The app's one vanilla store, composed from typed slices. Plain data only: no three.js objects or sockets. */
 import { createStore } from 'zustand/vanilla';
 import { createAlertsSlice, type AlertsSlice } from './alertsSlice';
+import { createDrillsSlice, type DrillsSlice } from './drillsSlice';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
 import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
@@ -13,7 +14,7 @@ import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -28,6 +29,7 @@ export function createAppStore() {
     ...createAlertsSlice(...a),
     ...createVitalsSlice(...a),
     ...createPlanningSlice(...a),
+    ...createDrillsSlice(...a),
   }));
 }
 

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../scene/schema';
 import { useAppStore } from '../state/hooks';
+import { localText } from './localText';
 
 export const OSM_COPYRIGHT_URL = 'https://www.openstreetmap.org/copyright';
 export const ODBL_URL = 'https://opendatacommons.org/licenses/odbl/1-0/';
@@ -65,14 +66,14 @@ export function AboutDialog({ scenes, onClose }: { scenes: Scene[]; onClose: () 
             <li key={s.id}>
               <strong>{s.name[lang]}</strong>
               <ul>
-                {s.attribution.map((a) => (
-                  <li key={a.text}>
+                {s.attribution.map((a, i) => (
+                  <li key={i}>
                     {a.url ? (
                       <a href={a.url} target="_blank" rel="noopener noreferrer">
-                        {a.text}
+                        {localText(a.text, lang)}
                       </a>
                     ) : (
-                      a.text
+                      localText(a.text, lang)
                     )}
                   </li>
                 ))}

@@ -18,6 +18,13 @@ import {
 import { HTML_LANG } from '../app/i18n';
 import { useAppStore } from '../state/hooks';
 
+const SOURCE_KEYS: Record<string, string> = { osm: 'attr.sourceOsm', generated: 'attr.sourceGenerated', scheme: 'attr.sourceScheme' };
+
+function sourceLabel(source: string, t: (key: string) => string): string {
+  const key = SOURCE_KEYS[source];
+  return key ? t(key) : source || t('attr.unknown');
+}
+
 export function AttributePanel() {
   const { t } = useTranslation();
   const titleId = useId();
@@ -46,6 +53,7 @@ export function AttributePanel() {
   const status = propString(p, 'status');
   const source = propString(p, 'source');
   const cimLevel = propString(p, 'cimLevel');
+  const schemeId = propString(p, 'schemeId');
   const osmUrl = osmUrlFor(p);
   const osmId = osmUrl ? osmUrl.slice(OSM_BASE_URL.length) : '';
   const fromIndex = !('status' in p) && !('cimLevel' in p);
@@ -77,8 +85,10 @@ export function AttributePanel() {
             {t('attr.sourceGenerated')}
           </span>
         )}
+        {source === 'scheme' && <span className="st-badge st-badge--generated">{t('attr.sourceScheme')}</span>}
       </div>
       {source === 'generated' && <p className="st-note st-note--warn">{t('attr.generatedNote')}</p>}
+      {source === 'scheme' && <p className="st-note st-note--warn">{t('attr.schemeNote')}</p>}
 
       <dl className="st-attr__list">
         <dt>{t('attr.height')}</dt>
@@ -107,7 +117,13 @@ export function AttributePanel() {
           </>
         )}
         <dt>{t('attr.source')}</dt>
-        <dd>{source === 'osm' ? t('attr.sourceOsm') : source === 'generated' ? t('attr.sourceGenerated') : source || t('attr.unknown')}</dd>
+        <dd>{sourceLabel(source, t)}</dd>
+        {schemeId && (
+          <>
+            <dt>{t('attr.schemeId')}</dt>
+            <dd className="st-mono">{schemeId}</dd>
+          </>
+        )}
         {cimLevel && (
           <>
             <dt>{t('attr.cimLevel')}</dt>

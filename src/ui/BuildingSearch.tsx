@@ -1,15 +1,17 @@
 /**
- * Building search by name (Chinese or English) over the zone's building index. The index is
- * fetched the first time the box is used, not on zone entry, so zones that are only looked at
- * never download it. A combobox: arrows move, Enter chooses, Escape clears.
- * Choosing selects the building with the index's properties and flies to it.
+ * Search by name (Chinese or English) or id over the zone's viewpoints, landmarks and buildings
+ * (src/app/searchPlaces.ts). Viewpoints come with the scene and are searchable at once; the
+ * building index is fetched the first time the box is used, not on zone entry, so zones that are
+ * only looked at never download it. A combobox: arrows move, Enter chooses, Escape clears.
+ * Choosing a building selects it with the index's properties and flies to it; a viewpoint flies
+ * to its view; a landmark flies to where it stands.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flyTargetForEntry, selectionFromEntry, type BuildingIndex } from '../app/buildingIndex';
 import { formatHeightM } from '../app/buildingFormat';
 import { HTML_LANG } from '../app/i18n';
-import { searchBuildings, type SearchHit } from '../app/searchBuildings';
+import { placesFromIndex, placesFromViewpoints, searchPlaces, type PlaceHit } from '../app/searchPlaces';
 import { loadZoneIndex } from '../app/zoneActions';
 import type { Scene } from '../scene/schema';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
@@ -50,17 +52,23 @@ export function BuildingSearch({ scene }: { scene: Scene }) {
     });
   };
 
-  const hits = useMemo<SearchHit[]>(
-    () => (indexState.status === 'ready' ? searchBuildings(indexState.index.buildings, query) : []),
-    [indexState, query],
+  const viewpoints = useMemo(() => placesFromViewpoints(scene.viewpoints), [scene.viewpoints]);
+  const items = useMemo(
+    () => (indexState.status === 'ready' ? [...viewpoints, ...placesFromIndex(indexState.index)] : viewpoints),
+    [indexState, viewpoints],
   );
+  const hits = useMemo<PlaceHit[]>(() => searchPlaces(items, query), [items, query]);
   const expanded = open && query.trim().length > 0;
 
-  const choose = (hit: SearchHit) => {
+  const choose = (hit: PlaceHit) => {
     const s = store.getState();
-    s.select(selectionFromEntry(hit.entry));
-    const f = flyTargetForEntry(hit.entry);
-    s.flyToTarget(f.target, f.radiusM);
+    const target = hit.item.target;
+    if (target.kind === 'building') {
+      s.select(selectionFromEntry(target.entry));
+      const f = flyTargetForEntry(target.entry);
+      s.flyToTarget(f.target, f.radiusM);
+    } else if (target.kind === 'viewpoint') s.flyToViewpoint(target.viewpointId);
+    else s.flyToTarget([target.x, target.y, target.z], target.radiusM);
     setQuery('');
     setOpen(false);
   };
@@ -89,14 +97,17 @@ export function BuildingSearch({ scene }: { scene: Scene }) {
     }
   };
 
-  const name = (h: SearchHit) => {
-    const zh = h.entry.name;
-    const en = h.entry.nameEn;
-    return lang === 'zh' ? { primary: zh || en, secondary: zh ? en : '' } : { primary: en || zh, secondary: en ? zh : '' };
+  const name = (h: PlaceHit) => {
+    const zh = h.item.name;
+    const en = h.item.nameEn;
+    const p = lang === 'zh' ? { primary: zh || en, secondary: zh ? en : '' } : { primary: en || zh, secondary: en ? zh : '' };
+    // Found by its id: show the id, so the user sees why it matched.
+    return h.matched === 'id' ? { primary: p.primary || h.item.id, secondary: h.item.id } : p;
   };
 
   let message = '';
   if (expanded) {
+    // Viewpoint hits are shown while the index loads or after it failed; the status says what is missing.
     if (indexState.status === 'loading' || indexState.status === 'idle') message = t('search.loading');
     else if (indexState.status === 'error') message = t('search.failed', { message: indexState.message });
     else if (!hits.length) message = t('search.noResults');
@@ -137,9 +148,11 @@ export function BuildingSearch({ scene }: { scene: Scene }) {
         {expanded &&
           hits.map((h, i) => {
             const n = name(h);
+            const entry = h.item.target.kind === 'building' ? h.item.target.entry : null;
             return (
               <li
-                key={h.entry.id}
+                key={`${h.item.kind}:${h.item.id}`}
+                data-kind={h.item.kind}
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
@@ -158,8 +171,8 @@ export function BuildingSearch({ scene }: { scene: Scene }) {
                   </span>
                 )}
                 <span className="st-search__meta">
-                  {formatHeightM(h.entry.heightM, HTML_LANG[lang])}
-                  {h.entry.source === 'generated' && (
+                  {entry ? formatHeightM(entry.heightM, HTML_LANG[lang]) : <span className="st-badge st-badge--small">{t(`search.kind.${h.item.kind}`)}</span>}
+                  {entry?.source === 'generated' && (
                     <span className="st-badge st-badge--generated st-badge--small">{t('search.generated')}</span>
                   )}
                 </span>

@@ -1,6 +1,7 @@
 /**
  * The latest problems with outside input (scene, URL, tiles, feed, WebGL), newest first, each with
- * where it came from. Dismissing hides an entry; the counters keep counting. The list can be
+ * where it came from: a headline in the UI language (by the problem's kind, else its category),
+ * then the machine's reason as it was written, in English, for whoever fixes it. Dismissing hides an entry; the counters keep counting. The list can be
  * folded to its header so it does not cover the city; a new problem unfolds it again.
  */
 import { useEffect, useState } from 'react';
@@ -44,11 +45,19 @@ export function ErrorList() {
           <li key={e.seq} className="st-error" data-category={e.category}>
             <span className={`st-badge st-badge--err-${e.category}`}>{t(`errors.category.${e.category}`)}</span>
             <span className="st-error__text">
+              <span className="st-error__headline" data-testid="error-headline">
+                {t(`errors.headline.${e.kind ?? e.category}`, { defaultValue: t(`errors.headline.${e.category}`) })}
+              </span>
+              <span className="st-error__sep" aria-hidden="true">
+                {' · '}
+              </span>
               <span className="st-error__source st-mono">{e.source}</span>
               <span className="st-error__sep" aria-hidden="true">
                 {' · '}
               </span>
-              <span className="st-error__message">{e.message}</span>
+              <span className="st-error__message" lang="en" title={t('errors.detail')}>
+                {e.message}
+              </span>
             </span>
             <button
               type="button"

@@ -9,7 +9,7 @@ import { useAppStore } from '../state/hooks';
 import type { FeedStatus as Status } from '../feed/summary';
 
 const STATUS_TONE: Record<Status, 'ok' | 'warn' | 'bad' | 'idle'> = {
-  idle: 'idle', connecting: 'warn', connected: 'ok', stale: 'warn', reconnecting: 'warn', offline: 'bad', failed: 'bad',
+  idle: 'idle', connecting: 'warn', connected: 'ok', stale: 'warn', reconnecting: 'warn', unreachable: 'bad', offline: 'bad', failed: 'bad',
 };
 
 /** Which phrase and number describe a message age; pure so the thresholds are testable. */
@@ -29,6 +29,7 @@ export function FeedStatus() {
     .map(([reason, n]) => `${t(`feed.drop.${reason}`, { defaultValue: reason })}: ${fmt.format(n ?? 0)}`)
     .join(' · ');
   const age = ageKey(feed.lastMessageAgeMs);
+  const retrying = feed.status === 'reconnecting' || feed.status === 'unreachable';
   const retryInS = feed.nextRetryAtMs !== null ? Math.max(0, Math.round((feed.nextRetryAtMs - feed.updatedAtMs) / 1000)) : null;
 
   return (
@@ -40,7 +41,8 @@ export function FeedStatus() {
       </span>
       <span className="st-feed__status" role="status">
         {t(`feed.status.${feed.status}`)}
-        {feed.status === 'reconnecting' && retryInS !== null && ` · ${t('feed.retryIn', { n: retryInS })}`}
+        {retrying && feed.retryAttempt > 0 && <span data-testid="feed-attempt">{` · ${t('feed.attempt', { n: feed.retryAttempt })}`}</span>}
+        {retrying && retryInS !== null && ` · ${t('feed.retryIn', { n: retryInS })}`}
       </span>
       <span data-testid="feed-rate">{t('feed.rate', { n: fmt.format(feed.msgPerSec) })}</span>
       <span data-testid="feed-age">{t('feed.lastMessage', { age: t(age.key, { n: age.n }) })}</span>
@@ -48,8 +50,12 @@ export function FeedStatus() {
         {t('feed.dropped', { n: fmt.format(feed.dropsTotal) })}
         {drops && <span className="st-feed__drops"> ({drops})</span>}
       </span>
-      <span className="st-muted">
-        {t('feed.counts', { vehicles: fmt.format(feed.counts.vehicles), sensors: fmt.format(feed.counts.sensors) })}
+      <span className="st-muted" data-testid="feed-counts">
+        {/* Before anything arrived the vehicle count is unknown, not zero. */}
+        {t('feed.counts', {
+          vehicles: feed.lastMessageAtMs === null ? '—' : fmt.format(feed.counts.vehicles),
+          sensors: fmt.format(feed.counts.sensors),
+        })}
       </span>
     </div>
   );

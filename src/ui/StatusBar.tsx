@@ -31,20 +31,21 @@ export function StatusBar({ scene, feedSlot }: { scene: Scene; feedSlot?: ReactN
     <footer className="st-statusbar st-panel" aria-label={t('status.label')}>
       <section className="st-statusbar__tiles" aria-label={t('status.tiles')}>
         <ul className="st-statusbar__tilesets">
-          {rows.map(({ ref, status }) => (
-            <li key={ref.id} className="st-tileset" data-root={status.root} data-testid={`tileset-${ref.id}`}>
-              <span className={`st-dot st-dot--${status.root}`} aria-hidden="true" />
-              <span className="st-tileset__name">{ref.name[lang]}</span>
-              {status.root === 'failed' ? (
-                <span className="st-tileset__failed">{t('status.rootFailed')}</span>
-              ) : (
-                <span className="st-tileset__counts">
-                  {t('status.loaded', { n: status.loaded })} · {t('status.failed', { n: status.failed })} ·{' '}
-                  {t('status.inFlight', { n: status.inFlight })}
-                </span>
-              )}
-            </li>
-          ))}
+          {rows.map(({ ref, status }) => {
+            // The bar stays one line, so these may be shortened on screen; the title keeps them whole.
+            const counts = `${t('status.loaded', { n: status.loaded })} · ${t('status.failed', { n: status.failed })} · ${t('status.inFlight', { n: status.inFlight })}`;
+            return (
+              <li key={ref.id} className="st-tileset" data-root={status.root} data-testid={`tileset-${ref.id}`}>
+                <span className={`st-dot st-dot--${status.root}`} aria-hidden="true" />
+                <span className="st-tileset__name" title={ref.name[lang]}>{ref.name[lang]}</span>
+                {status.root === 'failed' ? (
+                  <span className="st-tileset__failed">{t('status.rootFailed')}</span>
+                ) : (
+                  <span className="st-tileset__counts" title={counts}>{counts}</span>
+                )}
+              </li>
+            );
+          })}
         </ul>
         <span className={`st-settled ${settled ? 'st-settled--yes' : ''}`} data-testid="settled">
           {settled ? t('status.settled') : t('status.loading')}

@@ -90,7 +90,7 @@ function batched(stream: Msg[]): RunResult {
         lastPublish = now;
         store.getState().setFeedSummary(buildSummary({
           ingest: ing, kind: 'ws', label: 'bench', zone: 'jiading', state: 'connected', stateDetail: null, nextRetryAtMs: null,
-          reconnects: 0, heartbeatMs: 2000, nowMs: now,
+          reconnects: 0, retryAttempt: 0, everConnected: true, heartbeatMs: 2000, nowMs: now,
         }));
       }
       flushMs.push(performance.now() - f0);

@@ -24,6 +24,16 @@ const generatedPick: BuildingSelection = {
   point: [1, 2, 3],
 };
 
+// As a scheme tile gives it: osmId left out of the table (every value was empty), schemeId set.
+const schemePick: BuildingSelection = {
+  id: 'scheme:ai-tower-a:T1',
+  properties: {
+    id: 'scheme:ai-tower-a:T1', name: '西岸智塔', nameEn: 'West Bund AI tower', heightM: 176, floors: 40,
+    landUse: 'B', status: 'planned', source: 'scheme', cimLevel: 'CIM3', schemeId: 'ai-tower-a',
+  },
+  point: [1, 2, 3],
+};
+
 function withSelection(sel: BuildingSelection) {
   const store = createAppStore();
   store.getState().select(sel);
@@ -50,6 +60,15 @@ describe('AttributePanel', () => {
     expect(link.getAttribute('href')).toBe('https://www.openstreetmap.org/way/254871');
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(screen.queryByTestId('badge-generated')).toBeNull();
+  });
+
+  it('labels scheme buildings as an illustrative planning scheme with their scheme id', () => {
+    renderUi(<AttributePanel />, { store: withSelection(schemePick) });
+    expect(screen.getAllByText('规划方案（示意）').length).toBe(2);
+    expect(screen.getByText(/仅为示意/)).toBeTruthy();
+    expect(screen.getByText('ai-tower-a')).toBeTruthy();
+    expect(screen.getByText('规划')).toBeTruthy();
+    expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('labels generated buildings as synthetic and gives them no OSM link', () => {

@@ -32,9 +32,11 @@ describe('BuildingSearch', () => {
     setup();
     const box = screen.getByRole('combobox');
     await userEvent.type(box, '美术馆');
-    const options = await screen.findAllByRole('option');
-    // Both are substring matches; the earlier match ranks first.
+    await screen.findAllByRole('option', { name: /余德耀/ });
+    const options = screen.getAllByRole('option');
+    // The viewpoint named exactly so comes first; the buildings are substring matches, the earlier match first.
     expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringContaining('视点'),
       expect.stringContaining('龙美术馆（西岸馆）'),
       expect.stringContaining('余德耀美术馆'),
     ]);
@@ -49,9 +51,9 @@ describe('BuildingSearch', () => {
     const { store } = setup();
     const box = screen.getByRole('combobox');
     await userEvent.type(box, '美术馆');
-    await screen.findAllByRole('option');
+    await screen.findAllByRole('option', { name: /余德耀/ });
     expect(box.getAttribute('aria-expanded')).toBe('true');
-    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
     const active = screen.getAllByRole('option').find((o) => o.getAttribute('aria-selected') === 'true');
     expect(box.getAttribute('aria-activedescendant')).toBe(active?.id);
     expect(active?.textContent).toContain('余德耀美术馆');
@@ -82,7 +84,7 @@ describe('BuildingSearch', () => {
   it('says when nothing matches, and when the index cannot be loaded', async () => {
     setup();
     await userEvent.type(screen.getByRole('combobox'), '不存在的楼');
-    expect(await screen.findByText('未找到匹配的建筑')).toBeTruthy();
+    expect(await screen.findByText('未找到匹配的建筑、地标或视点')).toBeTruthy();
   });
 
   it('reports a missing index once and shows the reason', async () => {

@@ -33,7 +33,7 @@ describe('zone workspace', () => {
     await openZone();
     expect(screen.getByRole('button', { name: /申城孪生/ })).toBeTruthy();
     expect((screen.getByRole('combobox', { name: '切换示范区' }) as HTMLSelectElement).value).toBe('westbund');
-    expect(screen.getByRole('combobox', { name: '按名称搜索建筑' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '按名称或编号搜索建筑、地标与视点' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: '视点' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: '建筑' })).toBeTruthy();
     expect(screen.getByRole('slider', { name: /时刻/ })).toBeTruthy();
@@ -69,6 +69,8 @@ describe('zone workspace', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: '地面' }));
     expect(store.getState().layerVisible.ground).toBe(false);
     expect(water.disabled).toBe(true);
+    // The catalogue opens each layer's legend on demand.
+    await userEvent.click(screen.getByRole('button', { name: '建筑图例' }));
     expect(screen.getByText('商业服务业设施用地')).toBeTruthy();
   });
 

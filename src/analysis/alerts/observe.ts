@@ -13,8 +13,6 @@ export interface ObserveContext {
   rate(slot: number, windowMs: number): number | null;
   /** Feed seconds per client second: 60 for a 60× simulator, 1 for a real feed. */
   timeScale: number;
-  /** Client ms since the live feed started, so sensors yet to report get their first chance. */
-  sinceStartMs: number;
 }
 
 function sensorAsset(s: LiveSensor): AssetRef | null {
@@ -27,9 +25,12 @@ function watches(rule: { sensorTypes: string[]; sensorIds?: string[] | undefined
   return !rule.sensorIds || rule.sensorIds.includes(s.id);
 }
 
-/** Offline: reported before and now stale, or never reported within its staleness window. */
-export function isOffline(s: LiveSensor, sinceStartMs: number): boolean {
-  if (s.value === null) return sinceStartMs > s.staleAfterMs;
+/**
+ * Offline: reported before and now stale, or never reported and its first report overdue. A
+ * pending sensor (first report not yet due, see SensorBuffer) gets its chance first.
+ */
+export function isOffline(s: LiveSensor): boolean {
+  if (s.value === null) return !s.pending;
   return s.stale;
 }
 
@@ -51,7 +52,7 @@ export function observe(rules: readonly AlertRule[], sensors: readonly LiveSenso
       const asset = sensorAsset(s);
       if (!asset) continue;
       if (rule.kind === 'stale') {
-        if (isOffline(s, ctx.sinceStartMs)) out.push({ ruleId: rule.id, cause: 'stale', asset, severity: rule.severity, value: null, unit: s.unit, threshold: null });
+        if (isOffline(s)) out.push({ ruleId: rule.id, cause: 'stale', asset, severity: rule.severity, value: null, unit: s.unit, threshold: null });
       } else if (rule.kind === 'threshold') {
         const severity = s.level === 'alarm' ? rule.severity.alarm : s.level === 'warning' ? rule.severity.warning : undefined;
         if (severity) out.push({ ruleId: rule.id, cause: 'threshold', asset, severity, value: s.value, unit: s.unit, threshold: crossedThreshold(s.level, s.thresholds) });

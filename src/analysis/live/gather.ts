@@ -80,8 +80,9 @@ export function gatherVitalsInput(
     vehiclesAutonomous: counts.autonomous,
     signalsTotal: b.signals.items.size,
     signalsOnline,
+    feedHasData: b.lastMessageAtMs !== null,
     sensors: sensors.map((s) => {
-      const out: VitalsInput['sensors'][number] = { type: s.type, value: s.value, stale: s.stale, level: s.level };
+      const out: VitalsInput['sensors'][number] = { type: s.type, value: s.value, stale: s.stale, level: s.level, pending: s.pending };
       return s.capacity !== undefined ? { ...out, capacity: s.capacity } : out;
     }),
     alerts,

@@ -22,6 +22,8 @@ export interface LiveSensor {
   /** Server epoch ms of the last reading; null if never seen. */
   lastSeenMs: number | null;
   stale: boolean;
+  /** Never reported and its first report is not yet overdue: waiting, not faulty. */
+  pending: boolean;
   staleAfterMs: number;
   level: SensorLevel;
   thresholds: Thresholds | null;
@@ -36,11 +38,12 @@ export function readSensor(buf: SensorBuffer, slot: number, sceneThresholds: Rea
   const value = has ? buf.values[slot]! : null;
   const quality = has ? QUALITIES[buf.quality[slot]!] ?? null : null;
   const stale = buf.stale[slot] === 1 || !has;
+  const pending = !has && buf.pending[slot] === 1;
   const s: LiveSensor = {
     slot, id: buf.ids[slot]!, type, unit: buf.units[slot] ?? info?.unit ?? '', name: info?.name ?? null,
     x: buf.hasPosition[slot] ? buf.positions[slot * 3]! : null, y: buf.hasPosition[slot] ? buf.positions[slot * 3 + 1]! : null,
-    value, quality, lastSeenMs: has ? buf.lastSeen[slot]! : null, stale, staleAfterMs: buf.staleAfterMs(slot),
-    level: classifySensor({ value, stale, quality }, thresholds), thresholds,
+    value, quality, lastSeenMs: has ? buf.lastSeen[slot]! : null, stale, pending, staleAfterMs: buf.staleAfterMs(slot),
+    level: classifySensor({ value, stale, quality, pending }, thresholds), thresholds,
   };
   if (info?.capacity !== undefined) s.capacity = info.capacity;
   return s;

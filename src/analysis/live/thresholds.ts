@@ -12,17 +12,23 @@ export interface Thresholds {
   direction: 'above' | 'below';
 }
 
-export const SENSOR_LEVELS = ['normal', 'warning', 'alarm', 'offline'] as const;
+/**
+ * 'pending': catalogued, never reported, first report not yet overdue (SensorBuffer). It is
+ * neither healthy nor faulty, so KPIs leave it out and alert rules do not fire on it.
+ */
+export const SENSOR_LEVELS = ['normal', 'warning', 'alarm', 'offline', 'pending'] as const;
 export type SensorLevel = (typeof SENSOR_LEVELS)[number];
 
 /** Compact codes for typed arrays; the order is the order of SENSOR_LEVELS. */
-export const LEVEL_CODE: Record<SensorLevel, number> = { normal: 0, warning: 1, alarm: 2, offline: 3 };
+export const LEVEL_CODE: Record<SensorLevel, number> = { normal: 0, warning: 1, alarm: 2, offline: 3, pending: 4 };
 
 export interface Reading {
   /** null when the sensor never reported. */
   value: number | null;
   stale: boolean;
   quality: 'good' | 'suspect' | 'bad' | null;
+  /** Never reported, first report not yet overdue. */
+  pending?: boolean;
 }
 
 /**
@@ -59,11 +65,13 @@ export function classifyValue(value: number, t: Thresholds | null): Exclude<Sens
 }
 
 /**
- * Full state of a sensor. Never reported, stale, or non-finite → offline. A reading the device
+ * Full state of a sensor. Never reported while its first report is not overdue → pending; never
+ * reported after that, stale, or non-finite → offline. A reading the device
  * itself marks 'bad' is at least a warning: the device says something is wrong even when the
  * number looks fine.
  */
 export function classifySensor(r: Reading, t: Thresholds | null): SensorLevel {
+  if (r.value === null && r.pending) return 'pending';
   if (r.value === null || r.stale || !Number.isFinite(r.value)) return 'offline';
   const level = classifyValue(r.value, t);
   if (r.quality === 'bad' && level === 'normal') return 'warning';

@@ -24,8 +24,15 @@ export interface SensorSample {
   value: number | null;
   stale: boolean;
   level: SensorLevel;
+  /** Catalogued, never reported, first report not yet overdue: left out of every KPI, counted apart. */
+  pending?: boolean;
+  /** From the catalogue, so it is known before the sensor reports. */
   capacity?: number;
 }
+
+/** Sensor kinds whose KPIs can be warming up (some of their sensors still pending). */
+export const WARMING_KINDS = ['rsu', 'aqi', 'noise', 'parking'] as const;
+export type WarmingKind = (typeof WARMING_KINDS)[number];
 
 export interface VitalsInput {
   atMs: number;
@@ -37,6 +44,11 @@ export interface VitalsInput {
   signalsTotal: number;
   signalsOnline: number;
   sensors: readonly SensorSample[];
+  /**
+   * Whether the feed has delivered anything at all. Without data a count of vehicles is not
+   * zero but unknown ("—"); absent means true (inputs built by hand).
+   */
+  feedHasData?: boolean;
   /** Severity and status of every alert the engine holds. */
   alerts: readonly { severity: AlertSeverity; status: 'new' | 'acknowledged' | 'closed' }[];
 }
@@ -47,20 +59,28 @@ export interface Vitals {
   congestionIndex: number | null;
   congestedShare: number | null;
   vehiclesByClass: Record<VehicleClass, number>;
-  vehiclesOnline: number;
+  /** null while the feed has never delivered anything: unknown, not zero. */
+  vehiclesOnline: number | null;
   autonomousShare: number | null;
   signalsOnline: number;
   signalsTotal: number;
   signalHealth: number | null;
   rsuNormal: number;
+  /** RSUs in the catalogue, pending ones included. */
   rsuTotal: number;
+  /** Normal RSUs over RSUs that are judged (not pending). */
   rsuHealth: number | null;
   aqi: number | null;
   aqiMax: number | null;
   noiseDb: number | null;
+  /** Free spaces at the car parks reporting fresh. */
   parkingFree: number | null;
+  /** Capacity of every catalogued car park, reporting or not: the zone's real total. */
   parkingCapacity: number | null;
+  /** Free spaces over the capacity of the car parks reporting fresh. */
   parkingAvailability: number | null;
+  /** Sensors per kind still waiting for their first report; a KPI with any is warming up. */
+  pending: Record<WarmingKind, number>;
   alertsOpen: Record<AlertSeverity, number>;
   alertsOpenTotal: number;
 }
@@ -116,14 +136,20 @@ function fresh(sensors: readonly SensorSample[], type: string): SensorSample[] {
 
 export function computeVitals(input: VitalsInput): Vitals {
   const byClass = Object.fromEntries(VEHICLE_CLASSES.map((c) => [c, input.vehiclesByClass[c] ?? 0])) as Record<VehicleClass, number>;
-  const online = VEHICLE_CLASSES.reduce((a, c) => a + byClass[c], 0);
+  const counted = VEHICLE_CLASSES.reduce((a, c) => a + byClass[c], 0);
+  const online = input.feedHasData === false ? null : counted;
 
   const rsus = input.sensors.filter((s) => s.type === 'rsu');
   const rsuNormal = rsus.filter((s) => s.level === 'normal').length;
+  const pendingOf = (type: string) => input.sensors.filter((s) => s.type === type && s.pending === true).length;
+  const pending: Record<WarmingKind, number> = { rsu: pendingOf('rsu'), aqi: pendingOf('aqi'), noise: pendingOf('noise'), parking: pendingOf('parking') };
+  const rsuJudged = rsus.length - pending.rsu;
 
   const aqiValues = fresh(input.sensors, 'aqi').map((s) => s.value!);
   const noiseValues = fresh(input.sensors, 'noise').map((s) => s.value!);
 
+  let catalogueCap = 0;
+  for (const s of input.sensors) if (s.type === 'parking' && s.capacity !== undefined && s.capacity > 0) catalogueCap += s.capacity;
   let free = 0, cap = 0;
   for (const s of fresh(input.sensors, 'parking')) {
     if (s.capacity === undefined || !(s.capacity > 0)) continue;
@@ -141,19 +167,20 @@ export function computeVitals(input: VitalsInput): Vitals {
     congestedShare: congestedShare(input.segments),
     vehiclesByClass: byClass,
     vehiclesOnline: online,
-    autonomousShare: online > 0 ? input.vehiclesAutonomous / online : null,
+    autonomousShare: online !== null && online > 0 ? input.vehiclesAutonomous / online : null,
     signalsOnline: input.signalsOnline,
     signalsTotal: input.signalsTotal,
     signalHealth: input.signalsTotal > 0 ? input.signalsOnline / input.signalsTotal : null,
     rsuNormal,
     rsuTotal: rsus.length,
-    rsuHealth: rsus.length > 0 ? rsuNormal / rsus.length : null,
+    rsuHealth: rsuJudged > 0 ? rsuNormal / rsuJudged : null,
     aqi: aqiValues.length > 0 ? aqiValues.reduce((a, v) => a + v, 0) / aqiValues.length : null,
     aqiMax: aqiValues.length > 0 ? Math.max(...aqiValues) : null,
     noiseDb: energyMeanDb(noiseValues),
     parkingFree: cap > 0 ? free : null,
-    parkingCapacity: cap > 0 ? cap : null,
+    parkingCapacity: catalogueCap > 0 ? catalogueCap : null,
     parkingAvailability: cap > 0 ? free / cap : null,
+    pending,
     alertsOpen,
     alertsOpenTotal: ALERT_SEVERITIES.reduce((a, s) => a + alertsOpen[s], 0),
   };

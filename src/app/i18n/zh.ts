@@ -1,5 +1,6 @@
 /** Chinese (zh-CN), the default language. en.ts must have exactly the same keys (checked by a unit test and by its type). */
 import { liveZh } from '../../ui/live/i18n.zh';
+import { planningZh } from '../../ui/planning/i18n.zh';
 
 export const zh = {
   app: {
@@ -39,12 +40,13 @@ export const zh = {
     about: '关于',
   },
   search: {
-    label: '按名称搜索建筑',
-    placeholder: '搜索建筑（中文或英文名称）',
+    label: '按名称或编号搜索建筑、地标与视点',
+    placeholder: '搜索建筑、地标、视点或编号',
     results: '搜索结果',
     loading: '正在加载建筑名录…',
     failed: '建筑名录加载失败：{{message}}',
-    noResults: '未找到匹配的建筑',
+    noResults: '未找到匹配的建筑、地标或视点',
+    kind: { viewpoint: '视点', landmark: '地标', building: '建筑', plot: '地块' },
     count: '找到 {{n}} 个结果，上下方向键选择，回车定位',
     generated: '生成',
   },
@@ -64,6 +66,9 @@ export const zh = {
     source: '数据来源',
     sourceOsm: 'OpenStreetMap',
     sourceGenerated: '生成（合成数据）',
+    sourceScheme: '规划方案（示意）',
+    schemeNote: '此建筑属于手绘的规划比选方案，仅为示意，不代表已批准的规划。',
+    schemeId: '方案编号',
     generatedNote: '此建筑由程序生成，为合成数据，不代表真实建筑。',
     cimLevel: 'CIM 等级',
     osmId: 'OSM 编号',
@@ -95,9 +100,11 @@ export const zh = {
       connected: '已连接',
       stale: '数据陈旧',
       reconnecting: '重连中',
+      unreachable: '无法连接数据源（从未连通）',
       offline: '发布端离线',
       failed: '连接失败',
     },
+    attempt: '第 {{n}} 次重试',
     retryIn: '{{n}} 秒后重试',
     rate: '{{n}} 条/秒',
     lastMessage: '最新消息：{{age}}',
@@ -125,6 +132,7 @@ export const zh = {
     },
   },
   live: liveZh,
+  planning: planningZh,
   status: {
     label: '运行状态',
     tiles: '瓦片加载',
@@ -156,6 +164,23 @@ export const zh = {
       webgl: 'WebGL',
       import: '导入文件',
     },
+    /** 每条问题一行译文标题；其后的技术细节保留原文（英文）。 */
+    headline: {
+      scene: '场景文件有误',
+      url: '链接参数有误，已忽略',
+      tileset: '瓦片集无法加载',
+      tile: '瓦片加载失败',
+      feed: '实时数据出现问题',
+      webgl: '三维图形出现问题',
+      import: '导入文件有误',
+      'feed-lost': '实时数据中断，正在重连',
+      'feed-unreachable': '无法连接实时数据源，正在重试',
+      'feed-failed': '实时数据连接失败',
+      'feed-dropped': '已丢弃无效的实时数据消息',
+      'feed-server': '数据服务端报告错误',
+      'feed-catalogue': '场景中的设备目录有误',
+    },
+    detail: '技术细节（英文）',
   },
   view: {
     label: '三维场景',
@@ -165,6 +190,14 @@ export const zh = {
     webglLostTitle: '三维渲染已暂停',
     webglLost: '图形上下文（WebGL）丢失，正在等待浏览器恢复。若未能恢复，页面稍后将自动重新加载并保留当前视图。',
     tryThree: '改用三维视图',
+  },
+  hud: {
+    showLive: '实时面板',
+    hideLive: '收起实时面板',
+    viewpointsBack: '前面的视点',
+    viewpointsMore: '更多视点',
+    liveGlobeNote: '地球视图不绘制实时图层（车辆、信号灯、感知设备等）；生命体征与告警照常更新。',
+    liveGlobeOpen3d: '在三维视图中查看',
   },
   about: {
     title: '关于申城孪生',

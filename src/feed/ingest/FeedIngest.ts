@@ -125,6 +125,7 @@ export class FeedIngest {
   enqueue(raw: unknown, recvMs: number, topic?: string): void {
     this.received++;
     this.lastMessageAtMs = recvMs;
+    this.sensors.noteListening(recvMs);
     this.rate.add(recvMs);
     const size = typeof raw === 'string' ? raw.length : raw instanceof Uint8Array ? raw.byteLength : 0;
     if (size > this.o.maxMessageChars) {
@@ -165,7 +166,7 @@ export class FeedIngest {
     this.queuedChars = 0;
     if (nowMs - this.lastAgeMs >= this.o.ageEveryMs) {
       this.lastAgeMs = nowMs;
-      this.age(this.clock.serverNow(nowMs));
+      this.age(this.clock.serverNow(nowMs), nowMs);
     }
     return n;
   }
@@ -198,6 +199,7 @@ export class FeedIngest {
   onReconnected(): void {
     this.lastSeq = null;
     this.clock.reset();
+    this.sensors.restartListening();
   }
 
   private process(item: Queued): void {
@@ -278,7 +280,10 @@ export class FeedIngest {
 
   private noteSim(simMs: number | undefined, timeScale: number | undefined): void {
     if (simMs !== undefined) this.simMs = simMs;
-    if (timeScale !== undefined) this.timeScale = timeScale;
+    if (timeScale !== undefined) {
+      this.timeScale = timeScale;
+      this.sensors.timeScale = Number.isFinite(timeScale) && timeScale > 0 ? timeScale : 1;
+    }
   }
 
   private applyEntities(m: { ts: number; vehicles?: unknown[]; sensors?: unknown[]; signals?: unknown[]; segments?: unknown[]; incidents?: unknown[] }, recvMs: number): void {
@@ -292,9 +297,9 @@ export class FeedIngest {
     if (m.incidents) for (const e of m.incidents) a.incident(e, m.ts, serverNow, synced);
   }
 
-  private age(serverNow: number): void {
+  private age(serverNow: number, clientNow: number): void {
     this.vehicles.age(serverNow, this.o.vehicleStaleMs, this.o.vehicleEvictMs);
-    this.sensors.age(serverNow);
+    this.sensors.age(serverNow, clientNow);
     this.signals.age(serverNow, this.o.signalStaleMs);
     this.segments.age(serverNow, this.o.segmentStaleMs);
     // Incidents are events, not a stream: they never go stale, but resolved ones leave after a while.

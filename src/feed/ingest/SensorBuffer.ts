@@ -2,6 +2,11 @@
  * Sensor catalogue joined with the latest reading of each sensor. A sensor that stops reporting
  * keeps its last value and is flagged stale with its last-seen time; nothing ever substitutes 0,
  * and a catalogued sensor that never reported has no value at all.
+ *
+ * A catalogued sensor that has not reported yet is *pending*, not stale, until one declared
+ * report interval (plus a little transport slack) has passed since the stream began delivering:
+ * right after a zone opens most sensors simply have not had their turn, and calling them silent
+ * would raise a false alarm at every reload.
  */
 import type { DropReason } from '../protocol/dropReasons';
 import type { WireSensorInfo, WireThresholds } from '../protocol/entities';
@@ -36,6 +41,8 @@ export interface SensorView {
   /** Server epoch ms of the last reading, null if never seen. */
   lastSeenMs: number | null;
   stale: boolean;
+  /** Never reported, and its first report is not yet overdue. */
+  pending: boolean;
 }
 
 /** Sensors with no declared reporting interval go stale after this long. */
@@ -43,6 +50,8 @@ export const DEFAULT_SENSOR_STALE_MS = 5 * 60_000;
 /** A sensor is stale after missing this many of its declared reports. */
 const MISSED_REPORTS_FOR_STALE = 3;
 const MIN_SENSOR_STALE_MS = 30_000;
+/** Transport and scheduling slack on top of the first report interval before a first report is overdue. */
+export const FIRST_REPORT_SLACK_MS = 10_000;
 
 export class SensorBuffer {
   capacity: number;
@@ -51,6 +60,8 @@ export class SensorBuffer {
   quality: Uint8Array;
   lastSeen: Float64Array;
   stale: Uint8Array;
+  /** 1 while a slot has never reported and its first report is not overdue (see the file comment). */
+  pending: Uint8Array;
   /** ENU xyz from the catalogue; hasPosition says whether it is known. */
   positions: Float32Array;
   hasPosition: Uint8Array;
@@ -60,9 +71,24 @@ export class SensorBuffer {
   infos: (SensorInfo | null)[] = [];
   count = 0;
   staleCount = 0;
+  pendingCount = 0;
   version = 0;
   catalogueVersion = 0;
+  /**
+   * Feed seconds per wall second (a simulator at 60× sends 60). Declared report intervals are in
+   * feed time, so at 60× a "60 s" sensor reports every second and its windows shrink to match;
+   * without this a silenced sensor at 60× came back before it was ever marked stale.
+   */
+  timeScale = 1;
   private readonly slotOf = new Map<string, number>();
+  /** Client ms at which the current stream first delivered; null before, when nothing can be judged. */
+  private listeningSinceMs: number | null = null;
+  /**
+   * Client ms from which each slot's first-report window runs, beyond the stream's start: -Infinity
+   * for a slot known before listening began; NaN for one added while listening, stamped at the next
+   * ageing pass, so a sensor added to the catalogue mid-stream gets a window of its own.
+   */
+  private knownSinceMs: Float64Array;
 
   constructor(initialCapacity = 256, readonly maxCapacity = 20_000) {
     this.capacity = initialCapacity;
@@ -71,6 +97,8 @@ export class SensorBuffer {
     this.quality = new Uint8Array(initialCapacity);
     this.lastSeen = new Float64Array(initialCapacity);
     this.stale = new Uint8Array(initialCapacity);
+    this.pending = new Uint8Array(initialCapacity);
+    this.knownSinceMs = new Float64Array(initialCapacity).fill(-Infinity);
     this.positions = new Float32Array(initialCapacity * 3);
     this.hasPosition = new Uint8Array(initialCapacity);
   }
@@ -112,27 +140,63 @@ export class SensorBuffer {
       this.stale[slot] = 0;
       this.staleCount--;
     }
+    if (this.pending[slot]) {
+      this.pending[slot] = 0;
+      this.pendingCount--;
+    }
     this.version++;
     return null;
   }
 
-  staleAfterMs(slot: number): number {
-    const every = this.infos[slot]?.reportEveryS;
-    return every ? Math.max(MIN_SENSOR_STALE_MS, every * 1000 * MISSED_REPORTS_FOR_STALE) : DEFAULT_SENSOR_STALE_MS;
+  /** The stream delivered something (client clock): first-report windows start now, if not already running. */
+  noteListening(clientNowMs: number): void {
+    if (this.listeningSinceMs === null) this.listeningSinceMs = clientNowMs;
   }
 
-  /** Re-evaluates staleness; catalogued sensors that never reported count as stale too. */
-  age(serverNowMs: number): void {
-    let staleCount = 0;
+  /** A new connection: sensors that never reported get a fresh first-report window once data flows again. */
+  restartListening(): void {
+    this.listeningSinceMs = null;
+    this.knownSinceMs.fill(-Infinity);
+  }
+
+  /** How long a never-seen sensor stays pending: one declared interval plus slack, else the staleness default. */
+  firstReportWindowMs(slot: number): number {
+    const every = this.infos[slot]?.reportEveryS;
+    return every ? (every * 1000) / this.timeScale + FIRST_REPORT_SLACK_MS : DEFAULT_SENSOR_STALE_MS;
+  }
+
+  staleAfterMs(slot: number): number {
+    const every = this.infos[slot]?.reportEveryS;
+    return every ? Math.max(MIN_SENSOR_STALE_MS, (every * 1000 * MISSED_REPORTS_FOR_STALE) / this.timeScale) : DEFAULT_SENSOR_STALE_MS;
+  }
+
+  /**
+   * Re-evaluates staleness (server clock: readings carry server timestamps) and pending first
+   * reports (client clock: how long this client has been listening). A never-seen sensor is
+   * pending within its first-report window and stale after it.
+   */
+  age(serverNowMs: number, clientNowMs: number = serverNowMs): void {
+    let staleCount = 0, pendingCount = 0;
+    const since = this.listeningSinceMs;
     for (let i = 0; i < this.count; i++) {
-      const s = this.hasValue[i] ? (serverNowMs - this.lastSeen[i]! > this.staleAfterMs(i) ? 1 : 0) : 1;
-      if (s !== this.stale[i]) {
+      let s = 0, p = 0;
+      if (this.hasValue[i]) s = serverNowMs - this.lastSeen[i]! > this.staleAfterMs(i) ? 1 : 0;
+      else if (since === null) p = 1;
+      else {
+        if (Number.isNaN(this.knownSinceMs[i]!)) this.knownSinceMs[i] = clientNowMs;
+        p = clientNowMs - Math.max(since, this.knownSinceMs[i]!) <= this.firstReportWindowMs(i) ? 1 : 0;
+        s = 1 - p;
+      }
+      if (s !== this.stale[i] || p !== this.pending[i]) {
         this.stale[i] = s;
+        this.pending[i] = p;
         this.version++;
       }
       staleCount += s;
+      pendingCount += p;
     }
     this.staleCount = staleCount;
+    this.pendingCount = pendingCount;
   }
 
   view(id: string): SensorView | null {
@@ -142,7 +206,7 @@ export class SensorBuffer {
     return {
       id, type: this.types[i]!, unit: this.units[i]!, info: this.infos[i] ?? null,
       value: has ? this.values[i]! : null, quality: has ? QUALITIES[this.quality[i]!]! : null,
-      lastSeenMs: has ? this.lastSeen[i]! : null, stale: this.stale[i] === 1 || !has,
+      lastSeenMs: has ? this.lastSeen[i]! : null, stale: this.stale[i] === 1 || !has, pending: !has && this.pending[i] === 1,
     };
   }
 
@@ -154,9 +218,13 @@ export class SensorBuffer {
     this.infos = [];
     this.hasValue.fill(0);
     this.stale.fill(0);
+    this.pending.fill(0);
+    this.knownSinceMs.fill(-Infinity);
+    this.listeningSinceMs = null;
     this.hasPosition.fill(0);
     this.count = 0;
     this.staleCount = 0;
+    this.pendingCount = 0;
     this.version++;
   }
 
@@ -172,6 +240,10 @@ export class SensorBuffer {
     this.infos[slot] = null;
     this.hasValue[slot] = 0;
     this.stale[slot] = 0;
+    // Not judged until the next ageing pass; until then it is waiting, not silent.
+    this.pending[slot] = 1;
+    this.pendingCount++;
+    this.knownSinceMs[slot] = this.listeningSinceMs === null ? -Infinity : Number.NaN;
     this.hasPosition[slot] = 0;
     return slot;
   }
@@ -186,6 +258,10 @@ export class SensorBuffer {
     this.hasValue = u8(this.hasValue);
     this.quality = u8(this.quality);
     this.stale = u8(this.stale);
+    this.pending = u8(this.pending);
+    const known = new Float64Array(cap).fill(-Infinity);
+    known.set(this.knownSinceMs);
+    this.knownSinceMs = known;
     this.hasPosition = u8(this.hasPosition);
     const p = new Float32Array(cap * 3);
     p.set(this.positions);

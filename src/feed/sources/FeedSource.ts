@@ -6,8 +6,11 @@ import type { ConnectionState, FeedKind } from '../summary';
 export interface FeedSink {
   /** A raw frame arrived (string, or bytes from MQTT), with the client-clock receive time. */
   message(raw: unknown, recvMs: number, topic?: string): void;
-  /** Transport state changed; nextRetryAtMs is set while waiting to reconnect. */
-  state(state: ConnectionState, detail: string | null, nextRetryAtMs?: number): void;
+  /**
+   * Transport state changed; nextRetryAtMs is set while waiting to reconnect, and attempt says
+   * which retry of the current outage that will be (1 = first), so a user sees retries advance.
+   */
+  state(state: ConnectionState, detail: string | null, nextRetryAtMs?: number, attempt?: number): void;
 }
 
 export interface SimControl {

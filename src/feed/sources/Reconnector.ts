@@ -81,7 +81,7 @@ export class Reconnector {
     this.o.teardown();
     const delay = backoffDelayMs(this.attempt++, this.o.rng, this.o.backoff ?? DEFAULT_BACKOFF);
     const at = this.o.now() + delay;
-    this.report('reconnecting', detail, at);
+    this.report('reconnecting', detail, at, this.attempt);
     this.retryTimer = this.o.timers.setTimeout(() => {
       this.retryTimer = null;
       if (this.disposed) return;
@@ -125,8 +125,8 @@ export class Reconnector {
     this.connectTimer = null;
   }
 
-  private report(state: ConnectionState, detail: string | null, nextRetryAtMs?: number): void {
-    if (!this.disposed) this.o.sink.state(state, detail, nextRetryAtMs);
+  private report(state: ConnectionState, detail: string | null, nextRetryAtMs?: number, attempt?: number): void {
+    if (!this.disposed) this.o.sink.state(state, detail, nextRetryAtMs, attempt);
   }
 
   private restartWatchdog(): void {

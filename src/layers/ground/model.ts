@@ -8,8 +8,10 @@ export const GROUND_KINDS = ['water', 'road', 'green', 'landuse'] as const;
 export type GroundKind = (typeof GROUND_KINDS)[number];
 
 /**
- * Stacking order within the ground (drawn bottom to top), so coplanar layers resolve by order,
- * not by depth precision: land use under green under water under roads.
+ * Stacking order within the ground (drawn bottom to top): land use under green under water under
+ * roads. The tiler already cuts each ground polygon by those above it (GROUND_STACK in
+ * src/tiler/groundLayering.ts, which a test holds equal to this), so only the lifted road
+ * surfaces overlap anything; drawing them last keeps them on top at any depth precision.
  */
 export const GROUND_RENDER_ORDER: Record<GroundKind, number> = { landuse: 0, green: 1, water: 2, road: 3 };
 

@@ -5,6 +5,7 @@
  * The owner creates it in an effect and calls dispose() in that effect's cleanup.
  */
 import { Vector3, type Camera } from 'three';
+import { claimLabelBox } from './labelPlacement';
 
 const scratch = new Vector3();
 
@@ -13,7 +14,8 @@ const LABEL_FONT_PX = 11;
 const LABEL_LINE_PX = 14;
 const LABEL_PAD_PX = 8;
 
-export function estimateLabelSize(text: string, out: { w: number; h: number }): { w: number; h: number } {
+/** `scale`: the label's real font size over LABEL_FONT_PX (labels are sized in rem, and the root size follows the screen). */
+export function estimateLabelSize(text: string, out: { w: number; h: number }, scale = 1): { w: number; h: number } {
   let lines = 1, cur = 0, widest = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -26,8 +28,9 @@ export function estimateLabelSize(text: string, out: { w: number; h: number }): 
     // CJK and other wide characters take a full em; Latin digits and letters about half.
     cur += c > 0x2e80 ? 1 : 0.56;
   }
-  out.w = Math.max(widest, cur) * LABEL_FONT_PX + LABEL_PAD_PX;
-  out.h = lines * LABEL_LINE_PX + 4;
+  const k = Number.isFinite(scale) && scale > 0 ? scale : 1;
+  out.w = (Math.max(widest, cur) * LABEL_FONT_PX + LABEL_PAD_PX) * k;
+  out.h = (lines * LABEL_LINE_PX + 4) * k;
   return out;
 }
 
@@ -36,11 +39,25 @@ const size = { w: 0, h: 0 };
 /**
  * Screen space claimed by labels this frame, shared by every overlay of a zone so labels of
  * different layers do not pile on each other. Cleared by the first overlay to begin a new frame.
+ * Also where labels must never go (see labelPlacement): UI panels over the view, and the selected
+ * or hovered thing; LabelDeclutter keeps those lists current.
  */
 export class LabelSpace {
   /** x0, y0, x1, y1 per placed label, CSS px. */
   readonly boxes: number[] = [];
+  /** Panels over the view, in the view's CSS px; refreshed a few times a second. */
+  readonly panels: number[] = [];
+  /** The selection and the hovered building on screen; refreshed every frame. */
+  readonly focus: number[] = [];
+  /** Real label font size over the estimate's (LabelDeclutter reads the root font size: a 4K wall's labels are larger). */
+  fontScale = 1;
+  private readonly blocked: readonly number[][] = [this.panels, this.focus];
   private frame = Number.NaN;
+
+  /** Claims a label's box unless it overlaps another label, a panel or the focus. */
+  claim(x0: number, y0: number, x1: number, y1: number): boolean {
+    return claimLabelBox(this.boxes, this.blocked, x0, y0, x1, y1);
+  }
 
   begin(frameKey: number): void {
     if (frameKey === this.frame) return;
@@ -76,8 +93,9 @@ export class LabelOverlay {
   }
 
   /**
-   * Places a label at ENU (e, n, u) if it is in front of the camera, on screen, and clear of the
-   * labels already placed this frame (callers place the most important ones first).
+   * Places a label at ENU (e, n, u) if it is in front of the camera, on screen, clear of the
+   * labels already placed this frame (callers place the most important ones first), of the UI
+   * panels and of the selection.
    */
   placeEnu(camera: Camera, widthPx: number, heightPx: number, e: number, n: number, u: number, text: string, tone: string): boolean {
     scratch.set(e, u, -n).project(camera);
@@ -85,14 +103,9 @@ export class LabelOverlay {
     const x = ((scratch.x + 1) / 2) * widthPx;
     const y = ((1 - scratch.y) / 2) * heightPx;
     if (x < -50 || y < -50 || x > widthPx + 50 || y > heightPx + 50) return false;
-    estimateLabelSize(text, size);
+    estimateLabelSize(text, size, this.space.fontScale);
     // Anchored at the bottom centre (see .st-live-label).
-    const x0 = x - size.w / 2, x1 = x + size.w / 2, y0 = y - size.h, y1 = y;
-    const b = this.space.boxes;
-    for (let i = 0; i < b.length; i += 4) {
-      if (x0 < b[i + 2]! && x1 > b[i]! && y0 < b[i + 3]! && y1 > b[i + 1]!) return false;
-    }
-    b.push(x0, y0, x1, y1);
+    if (!this.space.claim(x - size.w / 2, y - size.h, x + size.w / 2, y)) return false;
     const slot = this.next();
     if (slot.text !== text) {
       slot.el.textContent = text;

@@ -18,6 +18,7 @@ import { SignalsLayer } from '../signals/SignalsLayer';
 import { StopsLayer } from '../stops/StopsLayer';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { AlertBeacons } from './AlertBeacons';
+import { LabelDeclutter } from './LabelDeclutter';
 import { wallClock, type Clock } from './liveClock';
 import { LivePicking } from './LivePicking';
 import { LiveRegistry } from './LiveRegistry';
@@ -69,6 +70,8 @@ export function LiveLayers({ scene, now = wallClock }: { scene: Scene; now?: Clo
       {graph && <RoadsLayer graph={graph} registry={registry} now={now} />}
       <HeatmapLayer registry={registry} now={now} />
       <RsuLayer scene={scene} registry={registry} now={now} />
+      {/* Before the labelled layers: it tells them where panels and the selection are this frame. */}
+      <LabelDeclutter registry={registry} />
       {/* Labels are placed in this order and later layers give way: sensors, then signals, then stops. */}
       <SensorsLayer scene={scene} registry={registry} now={now} />
       <SignalsLayer registry={registry} now={now} />

@@ -18,7 +18,7 @@ import { overlayGeometry } from './overlayGeometry';
 const FILL_HEIGHT_M = 1.2;
 const OUTLINE_WIDTH_M = 1.5;
 const SELECTED_WIDTH_M = 4;
-const FILL_ALPHA = 0.35;
+const FILL_ALPHA = 0.18;
 const SELECTED_COLOR = '#ffeb3b';
 
 function darker(hex: string): string {

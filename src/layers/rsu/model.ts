@@ -17,6 +17,7 @@ export const RSU_LEVEL_COLORS: Record<SensorLevel, string> = {
   warning: '#fbbf24',
   alarm: '#ef4444',
   offline: '#6b7280',
+  pending: '#94a3b8',
 };
 
 /** Flat disc + rim in the x/z plane (three.js), radius 1: positions and RGBA colours. */

@@ -151,7 +151,7 @@ export function SensorsLayer({ scene, registry, now }: { scene: Scene; registry:
           const info = buf.infos[i];
           const name = info?.name[lang] || buf.ids[i]!;
           let line: string;
-          if (!buf.hasValue[i]) line = tRef.current('live.sensor.neverReported');
+          if (!buf.hasValue[i]) line = tRef.current(buf.pending[i] ? 'live.sensor.pending' : 'live.sensor.neverReported');
           else if (buf.stale[i]) line = tRef.current('live.sensor.lastSeenAt', { time: clockTime(buf.lastSeen[i]!) });
           else line = `${formatValue(buf.values[i]!)} ${displayUnit(buf.units[i] ?? '', tRef.current)}`;
           L.labelText.push(`${name}\n${line}`);

@@ -9,7 +9,7 @@ import { hexToRgb } from '../../analysis/live/congestion';
 import type { SensorBuffer } from '../../feed/ingest/SensorBuffer';
 
 const QUALITIES = ['good', 'suspect', 'bad'] as const;
-const reading: Reading = { value: null, stale: true, quality: null };
+const reading: Reading = { value: null, stale: true, quality: null, pending: false };
 
 /** Thresholds of every slot, resolved once per catalogue change. */
 export function resolveSlotThresholds(buf: SensorBuffer, scene: Readonly<Record<string, SensorThresholdSpec>>, out: (Thresholds | null)[]): void {
@@ -26,6 +26,7 @@ export function slotLevel(buf: SensorBuffer, i: number, t: Thresholds | null): n
   reading.value = has ? buf.values[i]! : null;
   reading.stale = buf.stale[i] === 1 || !has;
   reading.quality = has ? QUALITIES[buf.quality[i]!] ?? null : null;
+  reading.pending = !has && buf.pending[i] === 1;
   return LEVEL_CODE[classifySensor(reading, t)];
 }
 

@@ -33,6 +33,8 @@ export const SENSOR_LEVEL_COLORS: Record<SensorLevel, string> = {
   warning: '#fbbf24',
   alarm: '#ef4444',
   offline: '#6b7280',
+  // Calm blue-grey: waiting for a first report is not a fault, and must not read as one.
+  pending: '#94a3b8',
 };
 
 export const MIN_SENSOR_PX = 18;

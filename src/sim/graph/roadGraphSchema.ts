@@ -30,6 +30,7 @@ const edgeSchema = z.object({
   nameEn: z.string(),
   source: z.enum(['osm', 'skeleton']),
   osmWayId: z.string().optional(),
+  structure: z.enum(['bridge', 'tunnel']).optional(),
 });
 
 const roadGraphSchema = z.object({

@@ -3,7 +3,7 @@
  * cumulative lengths for O(log n) position lookup, and a successor relation that only allows a
  * U-turn at a dead end.
  */
-import type { RoadClass, RoadGraph } from '../../core/roadGraph';
+import type { RoadClass, RoadGraph, RoadStructure } from '../../core/roadGraph';
 import { stronglyConnectedComponents } from './scc';
 
 export interface Link {
@@ -22,6 +22,8 @@ export interface Link {
   roadClass: RoadClass;
   name: string;
   nameEn: string;
+  /** Bridge or tunnel: the link runs above or below the ground. */
+  structure?: RoadStructure;
   /** Travel direction entering the end node, radians counter-clockwise from east. */
   endYaw: number;
   successors: number[];
@@ -142,7 +144,7 @@ export class Network {
   }
 
   private addLink(edgeId: number, reverse: boolean, from: number, to: number, pts: [number, number][],
-    e: { lanes: number; speedLimitKmh: number; roadClass: RoadClass; name: string; nameEn: string }): void {
+    e: { lanes: number; speedLimitKmh: number; roadClass: RoadClass; name: string; nameEn: string; structure?: RoadStructure }): void {
     const xs: number[] = [], ys: number[] = [];
     for (const [x, y] of pts) {
       if (xs.length > 0 && Math.hypot(x - xs[xs.length - 1]!, y - ys[ys.length - 1]!) < 1e-3) continue;
@@ -161,6 +163,7 @@ export class Network {
       lanes: e.lanes, speedLimitMps: e.speedLimitKmh / 3.6, roadClass: e.roadClass, name: e.name, nameEn: e.nameEn,
       endYaw: Math.atan2(ys[k]! - ys[k - 1]!, xs[k]! - xs[k - 1]!),
       successors: [], component: -1,
+      ...(e.structure ? { structure: e.structure } : {}),
     };
     this.linkByEdgeDir.set(edgeId * 2 + (reverse ? 1 : 0), link.index);
     this.links.push(link);

@@ -2,7 +2,8 @@
  * Derives a zone's sensor catalogue from its road graph, deterministically (same graph and zone →
  * same sensors and ids). The graph carries no elevation, so underpass "low points" are chosen by a
  * stable hash among major junctions; riverside parking lots are the junctions furthest towards the
- * river along the zone profile's riverward direction.
+ * river along the zone profile's riverward direction. Smart poles stand at the kerb, so they go
+ * along surface roads only: a bridge or tunnel link would put one mid-river.
  */
 import { hashString } from '../../core/rng';
 import { classRank, type NetNode, type Network } from '../network/Network';
@@ -73,7 +74,7 @@ export function placeSensors(net: Network, profile: ZoneProfile): SensorSpec[] {
   const polePoints: { x: number; y: number }[] = [];
   const pt = [0, 0, 0];
   for (const l of net.links) {
-    if (l.reverse || classRank(l.roadClass) < 3) continue;
+    if (l.reverse || classRank(l.roadClass) < 3 || l.structure) continue;
     for (let s = POLE_SPACING_M / 2; s < l.length; s += POLE_SPACING_M) {
       net.pointAt(l, s, 0, pt);
       polePoints.push({ x: pt[0]!, y: pt[1]! });

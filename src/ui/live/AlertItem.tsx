@@ -24,8 +24,12 @@ export function AlertItem({ alert: a, audit, ruleName, onLocate, onAcknowledge, 
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.language);
   const [showAudit, setShowAudit] = useState(false);
-  const actor = (e: AuditEntry) =>
-    e.actor.role === 'system' ? t('live.alerts.system') : `${e.actor.name}（${OPERATOR_ROLES.includes(e.actor.role as never) ? t(`live.alerts.roles.${e.actor.role}`) : e.actor.role}）`;
+  const actor = (e: AuditEntry) => {
+    if (e.actor.role === 'system') return t('live.alerts.system');
+    const role = OPERATOR_ROLES.includes(e.actor.role as never) ? t(`live.alerts.roles.${e.actor.role}`) : e.actor.role;
+    // An unnamed operator (nobody signed in) is shown by role alone.
+    return e.actor.name ? t('live.alerts.actorWithRole', { name: e.actor.name, role }) : role;
+  };
 
   return (
     <li className="st-alert" data-testid="alert" data-alert-id={a.id} data-severity={a.severity} data-status={a.status} data-active={a.active ? 'yes' : 'no'}>

@@ -30,7 +30,6 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
     const samples = Math.max(2, Math.round((cfg.kpi.trendMinutes * 60) / cfg.kpi.sampleEveryS));
     const history = new SensorHistory(samples);
     const trend = new TrendRing(samples, TREND_KPIS.length);
-    const startedMs = now();
     let roads: RoadIndex = new Map();
     let buffers: unknown = null;
     let lastSampleMs = -Infinity;
@@ -40,6 +39,7 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
     const s0 = store.getState();
     s0.resetAlerts();
     s0.resetVitals();
+    s0.resetDrills();
     s0.selectLive(null);
 
     void loadRoadGraph(roadGraphUrlOf(scene.roadGraphUrl)).then((r) => {
@@ -66,7 +66,6 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
       const obs = observe(cfg.alertRules, sensors, b.incidents.items.values(), {
         rate: (slot, windowMs) => history.rate(slot, windowMs),
         timeScale: s.feed.timeScale > 0 ? s.feed.timeScale : 1,
-        sinceStartMs: t - startedMs,
       });
       const next = evaluateAlerts(s.alertState, obs, cfg.alertRules, serverNow);
       if (next !== s.alertState) s.setAlertState(next);

@@ -1,4 +1,7 @@
-/** Who is on duty: the name and role written into the alert audit log with every action. */
+/**
+ * Who is on duty: the name and role written into the alert audit log with every action. With no
+ * name typed, actions go on record under the role alone; the placeholder says which, translated.
+ */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/hooks';
@@ -19,6 +22,7 @@ export function OperatorField() {
         className="st-input st-operator__name"
         value={operator.name}
         maxLength={40}
+        placeholder={OPERATOR_ROLES.includes(operator.role as never) ? t(`live.alerts.roles.${operator.role}`) : operator.role}
         onChange={(e) => setOperator({ name: e.target.value, role: operator.role })}
         onBlur={(e) => setOperator({ name: e.target.value, role: operator.role })}
       />

@@ -1,7 +1,8 @@
 /**
  * One sensor: its live value and threshold state, a sparkline of the last minutes (sampled at UI
  * rate by the live host), its thresholds, and when silent, "last seen at …" with the last value
- * marked as old. A sensor that never reported shows no value at all, never 0.
+ * marked as old. A sensor that never reported shows no value at all, never 0: "awaiting first
+ * report" while its first report is not yet due, "no reading yet" (offline) after that.
  */
 import { useTranslation } from 'react-i18next';
 import { liveConfigOf } from '../../analysis/live/liveConfig';
@@ -37,7 +38,7 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
       <h3 className="st-live-detail__title">{localName(s.name, lang, s.id)}</h3>
       <div className="st-sensor-value">
         {s.value === null ? (
-          <span className="st-muted" data-testid="sensor-value">{t('live.sensor.neverReported')}</span>
+          <span className="st-muted" data-testid="sensor-value">{t(s.pending ? 'live.sensor.pending' : 'live.sensor.neverReported')}</span>
         ) : (
           <span data-testid="sensor-value" className={s.stale ? 'st-sensor-value--old' : ''}>
             <strong>{formatNumber(s.value, lang, 1)}</strong> {displayUnit(s.unit, t)}

@@ -17,6 +17,8 @@ export function VehiclePanel({ id }: { id: string }) {
   const lang = useAppStore((s) => s.language);
   const follow = useAppStore((s) => s.followVehicle);
   const setFollow = useAppStore((s) => s.setFollowVehicle);
+  // Following is the 3D view's camera tracking a drawn vehicle; the globe draws no vehicles.
+  const onGlobe = useAppStore((s) => s.engine === 'globe');
   const b = store.getState().feedBuffers;
   const v = b?.vehicles;
   const slot = v?.slot(id);
@@ -62,10 +64,12 @@ export function VehiclePanel({ id }: { id: string }) {
         <dt>{t('live.vehicle.updated')}</dt>
         <dd>{formatClock(v.updatedAt[slot]!)}</dd>
       </dl>
-      <label className="st-toggle">
-        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-        <span>{t('live.vehicle.follow')}</span>
-      </label>
+      {!onGlobe && (
+        <label className="st-toggle">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
+          <span>{t('live.vehicle.follow')}</span>
+        </label>
+      )}
     </div>
   );
 }

@@ -1,25 +1,35 @@
 /**
  * City vital signs (城市生命体征) of the zone, each with a trend line, from the vitals slice (the
  * live host computes them from the feed; definitions in docs/kpis.md). Nothing here is a
- * constant: before the feed has data every value reads "—".
+ * constant: before the feed has data every value reads "—". A KPI whose sensors are still
+ * waiting for their first report is "warming up": neutral, never red, and it says so.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALERT_SEVERITIES } from '../../scene/schema';
 import { liveConfigOf } from '../../analysis/live/liveConfig';
-import { TREND_KPIS, type TrendKpi, type Vitals } from '../../analysis/live/vitals';
+import { TREND_KPIS, type TrendKpi, type Vitals, type WarmingKind } from '../../analysis/live/vitals';
 import { VEHICLE_CLASSES } from '../../sim/types';
 import { SEVERITY_COLORS } from '../../layers/live/severity';
 import { useAppStore } from '../../state/hooks';
 import type { Language } from '../../state/viewSlice';
 import { formatClock, formatNumber, formatPercent } from './format';
-import { KpiCard } from './KpiCard';
+import { KpiCard, type KpiTone } from './KpiCard';
 import './live.css';
 
 /** Bands of the travel time index used to colour its card (the common 1.5 / 2.0 reading of 拥堵延时指数). */
 export const TTI_BANDS = { slow: 1.5, congested: 2 } as const;
 
-type Tone = 'ok' | 'warn' | 'bad';
+type Tone = Exclude<KpiTone, 'pending'>;
+
+/** Which pending sensors make a KPI warm up. */
+const WARMING_BY_KPI: Partial<Record<TrendKpi, WarmingKind>> = { rsuHealth: 'rsu', aqi: 'aqi', noiseDb: 'noise', parkingAvailability: 'parking' };
+
+/** Sensors of this KPI still waiting for their first report (0: the KPI is settled). */
+export function pendingFor(k: TrendKpi, v: Vitals): number {
+  const kind = WARMING_BY_KPI[k];
+  return kind ? v.pending[kind] : 0;
+}
 
 function toneOf(k: TrendKpi, v: Vitals): Tone {
   switch (k) {
@@ -67,15 +77,23 @@ export function VitalsPanel() {
   const vitals = useAppStore((s) => s.vitals);
   const trend = useAppStore((s) => s.vitalsTrend);
   const feedStatus = useAppStore((s) => s.feed.status);
+  // "Last known values" is only true if something ever arrived.
+  const feedNeverDelivered = useAppStore((s) => s.feed.lastMessageAtMs === null);
   const minutes = useAppStore((s) => liveConfigOf(s.zones.find((z) => z.id === s.currentZoneId)?.scene).kpi.trendMinutes);
 
   const unit: Partial<Record<TrendKpi, string>> = { avgSpeedKmh: 'km/h', noiseDb: 'dB(A)' };
+  const withPending = (k: TrendKpi, v: Vitals, text: string | null) => {
+    const n = pendingFor(k, v);
+    if (n === 0) return text;
+    const note = t('live.vitals.pendingCount', { n });
+    return text ? `${text} · ${note}` : note;
+  };
   const detail = (k: TrendKpi, v: Vitals) => {
     switch (k) {
       case 'avgSpeedKmh':
         return t('live.vitals.congestedShare', { pct: formatPercent(v.congestedShare, lang) });
       case 'vehiclesOnline':
-        return (
+        return v.vehiclesOnline === null ? null : (
           <span className="st-kpi__classes">
             {VEHICLE_CLASSES.map((c) => (
               <span key={c} data-testid={`kpi-class-${c}`}>
@@ -87,11 +105,13 @@ export function VitalsPanel() {
       case 'signalHealth':
         return t('live.vitals.ofTotal', { n: v.signalsOnline, total: v.signalsTotal });
       case 'rsuHealth':
-        return t('live.vitals.ofTotal', { n: v.rsuNormal, total: v.rsuTotal });
+        return withPending(k, v, t('live.vitals.ofTotal', { n: v.rsuNormal, total: v.rsuTotal }));
       case 'aqi':
-        return v.aqiMax === null ? null : t('live.vitals.max', { n: formatNumber(v.aqiMax, lang, 0) });
+        return withPending(k, v, v.aqiMax === null ? null : t('live.vitals.max', { n: formatNumber(v.aqiMax, lang, 0) }));
+      case 'noiseDb':
+        return withPending(k, v, null);
       case 'parkingAvailability':
-        return v.parkingFree === null ? null : t('live.vitals.parkingFree', { free: v.parkingFree, total: v.parkingCapacity });
+        return withPending(k, v, v.parkingCapacity === null ? null : t('live.vitals.parkingFree', { free: v.parkingFree ?? '—', total: v.parkingCapacity }));
       case 'alertsOpenTotal':
         return (
           <span className="st-kpi__classes">
@@ -117,7 +137,7 @@ export function VitalsPanel() {
       </div>
       {vitals && feedStatus !== 'connected' && (
         <p className="st-badge st-badge--warn st-vitals__stale" role="status" data-testid="vitals-stale">
-          {t('live.vitals.feedInterrupted')}
+          {t(feedNeverDelivered ? 'live.vitals.feedNoData' : 'live.vitals.feedInterrupted')}
         </p>
       )}
       {!vitals ? (
@@ -126,16 +146,20 @@ export function VitalsPanel() {
         <ul className="st-kpis">
           {TREND_KPIS.map((k, i) => {
             const name = t(`live.vitals.kpi.${k}`);
+            const warming = pendingFor(k, vitals) > 0;
+            const value = display(k, vitals, lang);
             return (
               <KpiCard
                 key={k}
                 kpi={k}
                 name={name}
-                value={display(k, vitals, lang)}
+                value={warming && vitals[k] === null ? t('live.vitals.warmingUp') : value}
                 raw={vitals[k]}
-                unit={unit[k]}
+                unit={vitals[k] === null ? undefined : unit[k]}
                 detail={detail(k, vitals)}
-                tone={toneOf(k, vitals)}
+                tone={warming ? 'pending' : toneOf(k, vitals)}
+                // With no value yet the value itself says "warming up"; with a partial value a badge does.
+                warming={warming ? { label: vitals[k] === null ? '' : t('live.vitals.warmingUp'), title: t('live.vitals.warmingTitle') } : null}
                 trend={trend ? { t: trend.t, v: trend.values[i] ?? [] } : null}
                 trendLabel={t('live.vitals.trend', { name, n: minutes })}
               />

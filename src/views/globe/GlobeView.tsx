@@ -7,12 +7,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { CesiumWidget } from 'cesium';
 import { EnuFrame } from '../../core/geodesy';
 import type { Scene } from '../../scene/schema';
+import { registerDiagnostics } from '../../state/diagnostics';
 import { useAppStoreApi } from '../../state/hooks';
 import { attachGlobeCamera, type FlyCursor } from './globeCameraControl';
+import { attachGlobeBaseMap, type BaseLayerStatus } from './attachGlobeBaseMap';
 import { attachGlobePicking } from './attachGlobePicking';
 import { attachGlobeSun } from './attachGlobeSun';
-import { attachGlobeTilesets } from './attachGlobeTilesets';
+import { attachGlobeTilesets, type GlobeSelectionStatus } from './attachGlobeTilesets';
 import { createGlobeWidget } from './createGlobeWidget';
+import { GLOBE_CREDITS_SLOT_ATTR } from './globeSettings';
 import { loadCesium, type CesiumModule } from './loadCesium';
 
 interface Globe {
@@ -42,7 +45,8 @@ export function GlobeView({ scene }: { scene: Scene }) {
     loadCesium()
       .then((Cesium) => {
         if (cancelled) return;
-        widget = createGlobeWidget(Cesium, container);
+        const slot = container.ownerDocument.querySelector<HTMLElement>(`[${GLOBE_CREDITS_SLOT_ATTR}]`) ?? undefined;
+        widget = createGlobeWidget(Cesium, container, slot);
         // Cesium stops its render loop after a render error: the view is dead, so say so.
         widget.scene.renderError.addEventListener((_s: unknown, e: unknown) => setFailure(asError(e)));
         setGlobe({ Cesium, widget });
@@ -61,9 +65,14 @@ export function GlobeView({ scene }: { scene: Scene }) {
     if (!globe) return;
     const { Cesium, widget } = globe;
     const frame = new EnuFrame(scene.origin);
+    // What the base map and the selection highlight are doing, for the ?test=1 hook (`globeView`).
+    const baseLayers: BaseLayerStatus[] = [];
+    const selection: GlobeSelectionStatus = { selectedId: null, highlightedId: null };
     const detach = [
+      registerDiagnostics('globeView', () => ({ zoneId: scene.id, baseLayers: baseLayers.map((l) => ({ ...l })), ...selection })),
       attachGlobeSun(Cesium, widget, scene, store),
-      attachGlobeTilesets(Cesium, widget, scene, store),
+      attachGlobeBaseMap(Cesium, widget, scene, store, baseLayers),
+      attachGlobeTilesets(Cesium, widget, scene, store, selection),
       attachGlobeCamera(Cesium, widget, scene, frame, store, flyCursor.current),
       attachGlobePicking(Cesium, widget, frame, store),
     ];

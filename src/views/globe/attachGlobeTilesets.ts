@@ -1,7 +1,9 @@
 /**
  * Streams a zone's tilesets into the globe: the same files the three.js view reads, with the
  * scene's screen-space error target and a cache budget. Counts loads and failures, reports
- * failures to the store's error list, and publishes per-tileset status at UI rate.
+ * failures to the store's error list, and publishes per-tileset status at UI rate. The selected
+ * building is tinted through a style on the buildings tilesets (globeSelection), so tiles that
+ * stream in later show it too.
  */
 import type { Cesium3DTileset, Cesium3DTileStyle, CesiumWidget } from 'cesium';
 import type { Scene, TilesetRef } from '../../scene/schema';
@@ -11,6 +13,14 @@ import type { AppStore } from '../../state/store';
 import { GlobeTileStats } from './GlobeTileStats';
 import type { CesiumModule } from './loadCesium';
 import { GLOBE_CACHE_BYTES, GLOBE_CACHE_OVERFLOW_BYTES, GLOBE_PUBLISH_INTERVAL_MS } from './globeSettings';
+import { selectionColorConditions } from './globeSelection';
+import { HIGHLIGHT_SELECT_MIX } from '../../layers/buildings/model';
+
+/** The selection as the globe shows it: `highlightedId` is null when the id could not be styled. */
+export interface GlobeSelectionStatus {
+  selectedId: string | null;
+  highlightedId: string | null;
+}
 
 const MIB = 1024 * 1024;
 
@@ -40,6 +50,7 @@ export function attachGlobeTilesets(
   widget: CesiumWidget,
   scene: Scene,
   store: AppStore,
+  selection: GlobeSelectionStatus = { selectedId: null, highlightedId: null },
 ): () => void {
   const stats = new GlobeTileStats();
   const loaded: { ref: TilesetRef; tileset: Cesium3DTileset }[] = [];
@@ -64,6 +75,21 @@ export function attachGlobeTilesets(
     for (const { ref, tileset } of loaded) {
       tileset.show = isLayerVisible(visible, ref.id);
       if (ref.kind === 'ground') tileset.style = groundStyle(Cesium, scene, visible);
+    }
+    widget.scene.requestRender();
+  };
+
+  const applySelection = () => {
+    const id = store.getState().selected?.id ?? null;
+    const conditions = selectionColorConditions(id);
+    selection.selectedId = id;
+    selection.highlightedId = conditions ? id : null;
+    for (const { ref, tileset } of loaded) {
+      if (ref.kind !== 'buildings') continue;
+      // MIX at the three.js view's strength, so a selection reads the same in both views.
+      tileset.colorBlendMode = Cesium.Cesium3DTileColorBlendMode.MIX;
+      tileset.colorBlendAmount = HIGHLIGHT_SELECT_MIX;
+      tileset.style = conditions ? new Cesium.Cesium3DTileStyle({ color: { conditions } }) : undefined;
     }
     widget.scene.requestRender();
   };
@@ -119,6 +145,7 @@ export function attachGlobeTilesets(
         widget.scene.primitives.add(tileset);
         stats.rootReady(ref.id);
         applyVisibility();
+        applySelection();
         schedulePublish();
       })
       .catch((e: unknown) => {
@@ -133,6 +160,7 @@ export function attachGlobeTilesets(
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.layerVisible !== prev.layerVisible) applyVisibility();
+    if (s.selected !== prev.selected) applySelection();
   });
   // The zone id lets readers tell this zone's counters from the previous zone's during a switch;
   // the primitive count shows that leaving a zone really removed its tilesets.

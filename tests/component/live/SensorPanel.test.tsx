@@ -43,11 +43,18 @@ describe('SensorPanel', () => {
     expect(screen.getByTestId('sensor-value').className).toContain('st-sensor-value--old');
   });
 
-  it('a sensor that never reported shows no value at all', () => {
-    const { store } = storeWith(null);
+  it('a sensor that never reported shows no value at all: awaiting its first report, then offline once overdue', () => {
+    const { store, ing } = storeWith(null);
+    const { unmount } = renderUi(<SensorPanel id="underpass-01" scene={makeScene()} />, { store });
+    expect((screen.getByTestId('sensor-value')).textContent).toContain('等待首次上报');
+    expect(screen.getByTestId('sensor-level').textContent).toContain('等待首报');
+    expect(screen.getByTestId('sensor-value').textContent).not.toMatch(/\d/);
+    unmount();
+    // Declared every 60 s: overdue after 60 s plus 10 s slack.
+    ing.flush(T0 + 71_000);
     renderUi(<SensorPanel id="underpass-01" scene={makeScene()} />, { store });
     expect((screen.getByTestId('sensor-value')).textContent).toContain('尚未上报');
-    expect(screen.getByTestId('sensor-value').textContent).not.toMatch(/\d/);
+    expect(screen.getByTestId('sensor-level').textContent).toContain('离线');
   });
 
   it('draws the recent history as a sparkline with gaps where the sensor was silent', async () => {

@@ -60,11 +60,52 @@ describe('VitalsPanel', () => {
   it('says when the feed is interrupted, so last known values are not taken for live ones', () => {
     const store = createAppStore();
     store.getState().setVitals(computeVitals(input), { t: [], values: TREND_KPIS.map(() => []) });
-    store.getState().setFeedSummary({ ...store.getState().feed, status: 'reconnecting' });
+    store.getState().setFeedSummary({ ...store.getState().feed, status: 'reconnecting', everConnected: true, lastMessageAtMs: 1 });
     renderUi(<VitalsPanel />, { store });
     expect(screen.getByTestId('vitals-stale').textContent).toContain('实时数据中断');
     act(() => store.getState().setFeedSummary({ ...store.getState().feed, status: 'connected' }));
     expect(screen.queryByTestId('vitals-stale')).toBeNull();
+  });
+
+  it('says no data ever arrived, rather than "last known values", for a feed that never connected', () => {
+    const store = createAppStore();
+    store.getState().setVitals(computeVitals({ ...input, sensors: [], segments: [], feedHasData: false }), { t: [], values: TREND_KPIS.map(() => []) });
+    store.getState().setFeedSummary({ ...store.getState().feed, status: 'unreachable', lastMessageAtMs: null });
+    renderUi(<VitalsPanel />, { store });
+    const banner = screen.getByTestId('vitals-stale').textContent ?? '';
+    expect(banner).toContain('尚未收到任何实时数据');
+    expect(banner).not.toContain('最后已知数值');
+    expect(text('vehiclesOnline')).toContain('—');
+    expect(screen.queryByTestId('kpi-class-bus')).toBeNull();
+  });
+
+  it('warms up after a zone opens: pending sensors draw no red, AQI says warming up, capacity is the catalogue total', () => {
+    const store = createAppStore();
+    const pending = { value: null, stale: true, level: 'pending' as const, pending: true };
+    const v = computeVitals({
+      ...input, sensors: [
+        { type: 'rsu', value: 99, stale: false, level: 'normal' }, { type: 'rsu', value: 0, stale: false, level: 'alarm' },
+        ...Array.from({ length: 31 }, () => ({ type: 'rsu', ...pending })),
+        { type: 'aqi', ...pending }, { type: 'aqi', ...pending },
+        { type: 'parking', value: 90, stale: false, level: 'normal', capacity: 180 },
+        { type: 'parking', ...pending, capacity: 750 },
+      ],
+    });
+    store.getState().setVitals(v, { t: [], values: TREND_KPIS.map(() => []) });
+    renderUi(<VitalsPanel />, { store });
+    const rsu = screen.getByTestId('kpi-rsuHealth');
+    expect(rsu.dataset.tone).toBe('pending');
+    expect(rsu.dataset.warming).toBe('1');
+    expect(rsu.textContent).toContain('1 / 33');
+    expect(rsu.textContent).toContain('31 个等待首报');
+    expect(screen.getByTestId('kpi-warming-rsuHealth').textContent).toBe('预热中');
+    const aqi = screen.getByTestId('kpi-aqi');
+    expect(aqi.dataset.tone).toBe('pending');
+    expect(aqi.querySelector('.st-kpi__value')?.textContent).toBe('预热中');
+    expect(text('parkingAvailability')).toContain('空余 90 / 930 个');
+    expect(screen.getByTestId('kpi-parkingAvailability').dataset.tone).toBe('pending');
+    // KPIs with no pending inputs keep their normal colours.
+    expect(screen.getByTestId('kpi-alertsOpenTotal').dataset.tone).toBe('bad');
   });
 
   it('shows "—" for a KPI with no data, never 0', () => {

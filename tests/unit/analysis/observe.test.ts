@@ -15,12 +15,12 @@ const crash = rule({ id: 'crash', kind: 'incident', name, incidentTypes: ['crash
 
 function sensor(over: Partial<LiveSensor>): LiveSensor {
   return {
-    slot: 0, id: 'u1', type: 'water_level', unit: 'cm', name: null, x: 1, y: 2, value: 5, quality: 'good', lastSeenMs: T0, stale: false,
+    slot: 0, id: 'u1', type: 'water_level', unit: 'cm', name: null, x: 1, y: 2, value: 5, quality: 'good', lastSeenMs: T0, stale: false, pending: false,
     staleAfterMs: 180_000, level: 'normal', thresholds: { warn: 10, alarm: 25, direction: 'above' }, ...over,
   };
 }
 
-const ctx = { rate: () => null, timeScale: 1, sinceStartMs: 0 };
+const ctx = { rate: () => null, timeScale: 1 };
 
 describe('observe: conditions from the live feed', () => {
   it('threshold rules map warning and alarm bands to their severities', () => {
@@ -52,11 +52,24 @@ describe('observe: conditions from the live feed', () => {
     expect(observe([rising], [sensor({ stale: true })], [], { ...ctx, rate: () => 1 })).toEqual([]);
   });
 
-  it('stale rules: a silent sensor is offline; one that never reported gets its staleness window first', () => {
+  it('stale rules: a silent sensor is offline; one still pending its first report is not, until it is overdue', () => {
     const silent = sensor({ id: 's', stale: true, level: 'offline' });
-    const never = sensor({ id: 'n', value: null, lastSeenMs: null, stale: true, level: 'offline' });
-    expect(observe([offline], [silent, never], [], { ...ctx, sinceStartMs: 10_000 }).map((x) => x.asset.id)).toEqual(['s']);
-    expect(observe([offline], [silent, never], [], { ...ctx, sinceStartMs: 200_000 }).map((x) => x.asset.id)).toEqual(['s', 'n']);
+    const waiting = sensor({ id: 'n', value: null, lastSeenMs: null, stale: true, pending: true, level: 'pending' });
+    const overdue = sensor({ id: 'n', value: null, lastSeenMs: null, stale: true, pending: false, level: 'offline' });
+    expect(observe([offline], [silent, waiting], [], ctx).map((x) => x.asset.id)).toEqual(['s']);
+    expect(observe([offline], [silent, overdue], [], ctx).map((x) => x.asset.id)).toEqual(['s', 'n']);
+  });
+
+  it('stale rules from the buffers: no alert during the first report window after a zone opens, one after it', () => {
+    const info = sensorInfo('rsu-01', 'rsu', 10, 20, { reportEveryS: 30 });
+    const ing = ingestWith({ catalogue: { sensors: [info] } });
+    const at = (ms: number) => {
+      ing.flush(T0 + ms);
+      return observe([offline], readSensors(ing.sensors, {}), [], ctx).map((x) => x.asset.id);
+    };
+    expect(at(0)).toEqual([]);
+    expect(at(30_000 + 5_000)).toEqual([]);
+    expect(at(30_000 + 11_000)).toEqual(['rsu-01']);
   });
 
   it('incident rules map the feed severity 1–4 and skip resolved incidents', () => {

@@ -7,6 +7,7 @@ import { buildRoadIndex, countVehicles, gatherVitalsInput, segmentSamples } from
 import { readSensors } from '../../../src/analysis/live/readSensors';
 import { averageSpeedKmh, computeVitals, congestedShare, energyMeanDb, travelTimeIndex, type VitalsInput } from '../../../src/analysis/live/vitals';
 import type { RoadGraph } from '../../../src/core/roadGraph';
+import { hello } from '../feed/fixtures';
 import { ingestWith, lonLat, sensorInfo, T0 } from './liveFixtures';
 
 const base: VitalsInput = {
@@ -81,19 +82,45 @@ describe('KPI definitions (docs/kpis.md)', () => {
     expect(v.aqiMax).toBe(120);
   });
 
-  it('parking availability: free spaces over capacity of fresh lots with a capacity', () => {
+  it('parking: availability is free over capacity of fresh lots; the total capacity is the catalogue\'s, reporting or not', () => {
     const v = computeVitals({
       ...base, sensors: [
         { type: 'parking', value: 80, stale: false, level: 'normal', capacity: 100 },
         { type: 'parking', value: 210, stale: false, level: 'alarm', capacity: 200 },
         { type: 'parking', value: 5, stale: true, level: 'offline', capacity: 100 },
+        { type: 'parking', value: null, stale: true, level: 'pending', pending: true, capacity: 50 },
         { type: 'parking', value: 5, stale: false, level: 'normal' },
       ],
     });
     expect(v.parkingFree).toBe(20);
-    expect(v.parkingCapacity).toBe(300);
+    expect(v.parkingCapacity).toBe(450);
     expect(v.parkingAvailability).toBeCloseTo(20 / 300, 10);
+    expect(v.pending.parking).toBe(1);
     expect(computeVitals(base).parkingAvailability).toBeNull();
+  });
+
+  it('pending sensors (first report not yet due) count neither for nor against a KPI; they are counted apart', () => {
+    const pending = { value: null, stale: true, level: 'pending' as const, pending: true };
+    const v = computeVitals({
+      ...base, sensors: [
+        { type: 'rsu', value: 99, stale: false, level: 'normal' }, { type: 'rsu', value: 99, stale: false, level: 'normal' },
+        { type: 'rsu', value: 99, stale: false, level: 'normal' }, { type: 'rsu', value: 0, stale: false, level: 'alarm' },
+        { type: 'rsu', ...pending }, { type: 'rsu', ...pending },
+        // Never reported and overdue: offline, and it counts against health.
+        { type: 'rsu', value: null, stale: true, level: 'offline' },
+        { type: 'aqi', ...pending }, { type: 'aqi', ...pending },
+      ],
+    });
+    expect([v.rsuNormal, v.rsuTotal, v.pending.rsu]).toEqual([3, 7, 2]);
+    expect(v.rsuHealth).toBeCloseTo(3 / 5, 10);
+    expect(v.aqi).toBeNull();
+    expect(v.pending.aqi).toBe(2);
+    expect(computeVitals({ ...base, sensors: [{ type: 'rsu', ...pending }] }).rsuHealth).toBeNull();
+  });
+
+  it('vehicles online is unknown (null), not 0, while the feed has never delivered anything', () => {
+    expect(computeVitals({ ...base, feedHasData: false }).vehiclesOnline).toBeNull();
+    expect(computeVitals({ ...base, feedHasData: true }).vehiclesOnline).toBe(0);
   });
 
   it('open alerts by severity count new and acknowledged, not closed', () => {
@@ -158,6 +185,54 @@ describe('KPIs from the live feed, end to end', () => {
     expect(v.noiseDb).toBeCloseTo(65, 10);
     expect([v.parkingFree, v.parkingCapacity]).toEqual([25, 100]);
     expect([v.rsuNormal, v.rsuTotal]).toEqual([1, 1]);
+  });
+
+  it('after a zone opens, silent sensors are pending for one report interval, then count as offline', () => {
+    const every = { reportEveryS: 30, thresholds: { warn: 90, alarm: 50, direction: 'below' } };
+    const ing = ingestWith({
+      catalogue: {
+        sensors: [
+          sensorInfo('r-1', 'rsu', 0, 0, every), sensorInfo('r-2', 'rsu', 10, 0, every), sensorInfo('r-3', 'rsu', 20, 0, every),
+          sensorInfo('p-1', 'parking', 0, 0, { capacity: 100 }), sensorInfo('p-2', 'parking', 5, 0, { capacity: 200 }),
+          sensorInfo('aq-1', 'aqi', 0, 0),
+        ],
+      },
+      sensors: [
+        { id: 'r-1', type: 'rsu', value: 99, unit: '%', ts: T0, quality: 'good' },
+        { id: 'p-1', type: 'parking', value: 40, unit: 'spaces', ts: T0, quality: 'good' },
+      ],
+    });
+    const at = (ms: number) => {
+      ing.flush(T0 + ms);
+      return computeVitals(gatherVitalsInput(ing, new Map(), readSensors(ing.sensors, {}), [], 3, T0 + ms));
+    };
+    const early = at(0);
+    expect([early.rsuNormal, early.rsuTotal, early.rsuHealth, early.pending.rsu]).toEqual([1, 3, 1, 2]);
+    expect([early.parkingFree, early.parkingCapacity, early.pending.parking]).toEqual([60, 300, 1]);
+    expect([early.aqi, early.pending.aqi]).toEqual([null, 1]);
+    // 30 s interval + 10 s slack: the RSUs are still pending at 39 s and overdue at 41 s.
+    expect(at(39_000).pending.rsu).toBe(2);
+    const late = at(41_000);
+    expect([late.rsuNormal, late.rsuTotal, late.pending.rsu]).toEqual([1, 3, 0]);
+    expect(late.rsuHealth).toBeCloseTo(1 / 3, 10);
+    // The car park and AQI station declare 60 s: still pending, and the capacity total never moved.
+    expect([late.parkingCapacity, late.pending.parking, late.pending.aqi]).toEqual([300, 1, 1]);
+    expect(at(71_000).pending).toEqual({ rsu: 0, aqi: 0, noise: 0, parking: 0 });
+  });
+
+  it('a reconnect gives never-seen sensors a fresh first-report window', () => {
+    const ing = ingestWith({ catalogue: { sensors: [sensorInfo('r-1', 'rsu', 0, 0, { reportEveryS: 30 })] } });
+    ing.flush(T0 + 60_000);
+    expect(readSensors(ing.sensors, {})[0]!.level).toBe('offline');
+    ing.onReconnected();
+    ing.flush(T0 + 61_000);
+    expect(readSensors(ing.sensors, {})[0]!.level).toBe('pending');
+    ing.enqueue(hello(T0 + 62_000), T0 + 62_000);
+    ing.flush(T0 + 62_000);
+    ing.flush(T0 + 62_000 + 39_000);
+    expect(readSensors(ing.sensors, {})[0]!.level).toBe('pending');
+    ing.flush(T0 + 62_000 + 41_000);
+    expect(readSensors(ing.sensors, {})[0]!.level).toBe('offline');
   });
 
   it('stale vehicles, signals and segments drop out of the KPIs once the feed marks them', () => {

@@ -34,7 +34,6 @@ describe('parseUrlState', () => {
     ['zone', 'zone=West Bund'],
     ['zone', 'zone=' + 'a'.repeat(65)],
     ['vp', 'vp=<script>'],
-    ['lang', 'lang=fr'],
     ['engine', 'engine=webgpu'],
     ['sel', 'sel=osm:way/1 OR 1=1'],
     ['test', 'test=yes'],
@@ -51,14 +50,35 @@ describe('parseUrlState', () => {
     ['cam', `cam=${CAM_HORIZONTAL_LIMIT_M + 1},0,100,0,0,0`],
     ['cam', 'cam=0,0,-99999,0,0,0'],
     ['cam', 'cam=5,5,5,5,5,5'],
+    ['sun', 'sun=noon'],
+    ['sun', 'sun=2025-02-30T12:00'],
+    ['sun', 'sun=2025-06-21T24:00'],
+    ['sun', 'sun=2025-06-21T12:60'],
+    ['sun', 'sun=2025-06-21 12:00:00Z'],
   ])('reports a bad %s (%s) and drops it', (param, query) => {
     // A valid parameter beside the bad one must survive.
-    const control = param === 'lang' ? 'engine=three' : 'lang=zh';
-    const { state, issues } = parseUrlState(`?${query}&${control}`);
+    const { state, issues } = parseUrlState(`?${query}&lang=zh`);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.param).toBe(param);
     expect(issues[0]?.reason.length).toBeGreaterThan(5);
-    expect(state).toEqual(param === 'lang' ? { engine: 'three' } : { lang: 'zh' });
+    expect(state).toEqual({ lang: 'zh' });
+  });
+
+  it('an unsupported lang falls back to the browser\'s first supported language, else English, and says so', () => {
+    const fr = parseUrlState('?lang=fr&engine=three', ['fr-FR', 'fr']);
+    expect(fr.state).toEqual({ lang: 'en', engine: 'three' });
+    expect(fr.issues).toEqual([{ param: 'lang', reason: expect.stringContaining('using "en"') }]);
+    expect(parseUrlState('?lang=fr', ['fr-CA', 'zh-TW', 'en']).state.lang).toBe('zh');
+    expect(parseUrlState('?lang=de', ['de', 'en-GB', 'zh-CN']).state.lang).toBe('en');
+    expect(parseUrlState('?lang=ja').state.lang).toBe('en');
+  });
+
+  it('round-trips the sun date and time (Shanghai local, to the minute)', () => {
+    const ms = Date.UTC(2025, 5, 21, 6, 30); // 14:30 in Shanghai
+    expect(serializeUrlState({ zone: 'westbund', sun: ms })).toBe('?zone=westbund&sun=2025-06-21T14:30');
+    expect(parseUrlState('?sun=2025-06-21T14:30')).toEqual({ state: { sun: ms }, issues: [] });
+    // Midnight and the last minute of the year stay on their own day.
+    for (const q of ['2025-12-31T23:59', '2026-01-01T00:00']) expect(serializeUrlState({ sun: parseUrlState(`?sun=${q}`).state.sun! })).toBe(`?sun=${q}`);
   });
 
   it('never throws on garbage', () => {

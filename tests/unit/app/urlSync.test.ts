@@ -11,7 +11,11 @@ function fakeWindow(search: string) {
   const replaceState = vi.fn((_s: unknown, _t: string, url: string) => {
     loc.search = url.slice(loc.pathname.length);
   });
-  return { win: { location: loc, history: { state: null, replaceState } } as unknown as Window, replaceState, loc };
+  const pushState = vi.fn((_s: unknown, _t: string, url: string) => {
+    loc.search = url.slice(loc.pathname.length);
+  });
+  const win = { location: loc, history: { state: null, replaceState, pushState }, addEventListener: vi.fn(), removeEventListener: vi.fn() };
+  return { win: win as unknown as Window, replaceState, pushState, loc };
 }
 
 function storeWithZones() {

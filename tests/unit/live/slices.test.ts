@@ -45,7 +45,7 @@ describe('alerts slice', () => {
     asset: { kind: 'sensor' as const, id: 'u1', x: 0, y: 0, type: 'water_level', name: null },
   };
 
-  it('records actions under the operator on duty (值班员 by default), trimmed and never empty', () => {
+  it('records actions under the operator on duty (the duty-officer role, unnamed, by default), trimmed, role never empty', () => {
     const store = createAppStore();
     expect(store.getState().operator).toEqual(DEFAULT_OPERATOR);
     store.getState().setAlertState(evaluateAlerts(EMPTY_ALERT_STATE, [obs], [{ id: 'water', reopenWithinS: 600 }], T0));
@@ -88,6 +88,10 @@ describe('sensor layer levels from the buffer', () => {
     const th: (Thresholds | null)[] = [];
     resolveSlotThresholds(ing.sensors, scene, th);
     const level = (id: string) => slotLevel(ing.sensors, ing.sensors.slot(id)!, th[ing.sensors.slot(id)!] ?? null);
-    expect([level('u1'), level('u2'), level('p1'), level('silent')]).toEqual([LEVEL_CODE.warning, LEVEL_CODE.alarm, LEVEL_CODE.alarm, LEVEL_CODE.offline]);
+    // Just after the zone opened the silent one has not had its turn yet: pending, not offline.
+    expect([level('u1'), level('u2'), level('p1'), level('silent')]).toEqual([LEVEL_CODE.warning, LEVEL_CODE.alarm, LEVEL_CODE.alarm, LEVEL_CODE.pending]);
+    // One report interval (60 s) plus slack later its first report is overdue.
+    ing.flush(T0 + 71_000);
+    expect([level('u1'), level('silent')]).toEqual([LEVEL_CODE.warning, LEVEL_CODE.offline]);
   });
 });

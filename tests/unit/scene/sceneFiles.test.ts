@@ -68,6 +68,17 @@ describe.each(['jiading', 'westbund', 'yangpu'])('scenes/%s.json', (id) => {
 
   it('credits OpenStreetMap exactly and says generated buildings are synthetic', () => {
     expect(scene.attribution).toContainEqual({ text: '© OpenStreetMap contributors (ODbL 1.0)', url: 'https://www.openstreetmap.org/copyright' });
-    expect(scene.attribution.some((a) => /synthetic/.test(a.text) && /生成建筑/.test(a.text))).toBe(true);
+    expect(scene.attribution.some((a) => typeof a.text !== 'string' && /synthetic/.test(a.text.en) && /生成建筑/.test(a.text.zh))).toBe(true);
+  });
+
+  it('gives data notes per language, never one line glued in both (the UI shows only the current language)', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    for (const a of scene.attribution) {
+      if (typeof a.text === 'string') expect(a.text).not.toMatch(cjk);
+      else {
+        expect(a.text.zh).toMatch(cjk);
+        expect(a.text.en).not.toMatch(cjk);
+      }
+    }
   });
 });
