@@ -19,6 +19,8 @@ export interface TilesSlice {
   tilesets: Record<string, TilesetStatus>;
   setTilesetStatus(id: string, status: TilesetStatus): void;
   clearTilesets(): void;
+  /** Forgets one tileset (a scheme's, unmounted while the zone stays open). */
+  removeTileset(id: string): void;
 }
 
 export const EMPTY_TILESET_STATUS: TilesetStatus = {
@@ -33,6 +35,12 @@ export const createTilesSlice: StateCreator<TilesSlice, [], [], TilesSlice> = (s
     set((s) => ({ tilesets: { ...s.tilesets, [id]: status } }));
   },
   clearTilesets: () => set({ tilesets: {} }),
+  removeTileset: (id) =>
+    set((s) => {
+      if (!(id in s.tilesets)) return s;
+      const { [id]: _gone, ...rest } = s.tilesets;
+      return { tilesets: rest };
+    }),
 });
 
 function shallowEqual(a: TilesetStatus, b: TilesetStatus): boolean {

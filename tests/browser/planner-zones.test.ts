@@ -9,9 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForZoneSettled } from '../support/browser-app';
 import { closeBrowser, openApp, projectEnu, waitForHook } from '../support/browser-launch';
+import { pointInRing } from '../../src/layers/planning/meshModel';
 import { boardValues, readPlan, siteCam, siteRing } from '../support/browser-planning';
 
 afterAll(closeBrowser);
+
 
 interface PlanningHook {
   status: string;
@@ -37,12 +39,23 @@ describe('planner workbench in Jiading and Yangpu', () => {
     const site = plan.sites[0]!;
     const schemeB = plan.schemes.filter((s) => s.siteId === site.id)[1]!;
     // A green plot has no buildings: looking straight down at its centre, a click lands on it.
-    const full = JSON.parse(JSON.stringify(plan)) as { plots: { id: string; code: string; ring: [number, number][]; landUse?: string }[] };
+    const full = JSON.parse(JSON.stringify(plan)) as {
+      plots: { id: string; code: string; ring: [number, number][]; holes?: [number, number][][]; landUse?: string }[];
+      controlLines: { kind: string; ring: [number, number][] }[];
+    };
+    // A point of a green plot away from water, roads and holes: the plot is all that is there.
+    const water = full.controlLines.filter((l) => l.kind === 'blue' || l.kind === 'red').map((l) => l.ring);
     const green = full.plots.filter((x) => x.landUse === 'G').map((x) => {
       const xs = x.ring.map((q) => q[0]);
       const ys = x.ring.map((q) => q[1]);
-      return { ...x, c: [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2] as [number, number] };
-    })[0];
+      for (let i = 1; i < 10; i++) {
+        for (let j = 1; j < 10; j++) {
+          const p: [number, number] = [Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * i) / 10, Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * j) / 10];
+          if (pointInRing(x.ring, p[0], p[1]) && !(x.holes ?? []).some((h) => pointInRing(h, p[0], p[1])) && !water.some((w) => pointInRing(w, p[0], p[1]))) return { ...x, c: p };
+        }
+      }
+      return null;
+    }).find((x) => x !== null);
     expect(green).toBeTruthy();
     const app = await openApp({ zone: 'jiading', cam: siteCam(siteRing(plan, site.id)), site: site.id, pv: 'scheme', pr: schemeB.id, ...DEAD_FEED });
     const { page } = app;

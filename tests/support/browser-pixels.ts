@@ -75,11 +75,17 @@ export async function pixelStats(page: Page, png: Buffer, refs: Rgb[] = [], tole
  * How many pixels differ between two same-sized screenshots by more than `tolerance` in any
  * channel, as a fraction of all pixels. Used to show that a layer really draws something.
  */
-export async function changedFraction(page: Page, a: Buffer, b: Buffer, tolerance = 16): Promise<number> {
+export async function changedFraction(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+  tolerance = 16,
+  rect?: { x: number; y: number; w: number; h: number },
+): Promise<number> {
   const scratch = await page.context().newPage();
   try {
     return await scratch.evaluate(
-      async ({ a64, b64, tol }) => {
+      async ({ a64, b64, tol, r }) => {
         const decode = async (b: string) => {
           const img = new Image();
           img.src = `data:image/png;base64,${b}`;
@@ -88,7 +94,7 @@ export async function changedFraction(page: Page, a: Buffer, b: Buffer, toleranc
           const ctx = c.getContext('2d');
           if (!ctx) throw new Error('no 2d context');
           ctx.drawImage(img, 0, 0);
-          return ctx.getImageData(0, 0, c.width, c.height);
+          return r ? ctx.getImageData(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h)) : ctx.getImageData(0, 0, c.width, c.height);
         };
         const [x, y] = [await decode(a64), await decode(b64)];
         if (x.width !== y.width || x.height !== y.height) throw new Error('screenshots differ in size');
@@ -103,7 +109,7 @@ export async function changedFraction(page: Page, a: Buffer, b: Buffer, toleranc
         }
         return changed / (x.width * x.height);
       },
-      { a64: a.toString('base64'), b64: b.toString('base64'), tol: tolerance },
+      { a64: a.toString('base64'), b64: b.toString('base64'), tol: tolerance, r: rect ?? null },
     );
   } finally {
     await scratch.close();

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { readDistJson, type ZoneId } from './browser-app';
 import { projectEnu } from './browser-launch';
+import { changedFraction } from './browser-pixels';
 
 export interface DistPlan {
   zoneId: string;
@@ -55,33 +56,8 @@ export async function ringScreenRect(page: Page, ring: [number, number][], topM:
 }
 
 /** Share of pixels inside `rect` that differ by more than `tolerance` in any channel. */
-export async function rectDiff(page: Page, a: Buffer, b: Buffer, rect: Rect, tolerance = 24): Promise<number> {
-  return page.evaluate(
-    async ({ a64, b64, r, tol }) => {
-      const decode = async (s: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${s}`;
-        await img.decode();
-        const c = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
-        const ctx = c.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h));
-      };
-      const [x, y] = [await decode(a64), await decode(b64)];
-      let changed = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        for (let k = 0; k < 3; k++) {
-          if (Math.abs((x.data[i + k] ?? 0) - (y.data[i + k] ?? 0)) > tol) {
-            changed++;
-            break;
-          }
-        }
-      }
-      return changed / (x.width * x.height);
-    },
-    { a64: a.toString('base64'), b64: b.toString('base64'), r: rect, tol: tolerance },
-  );
+export function rectDiff(page: Page, a: Buffer, b: Buffer, rect: Rect, tolerance = 24): Promise<number> {
+  return changedFraction(page, a, b, tolerance, rect);
 }
 
 /** The board's raw numbers: `{ [stateId]: { [indicator]: value } }` from the data attributes. */

@@ -37,11 +37,17 @@ export interface SiteBoard {
 }
 
 /**
- * Builds the board, or null when the site or its plot is not in the plan. The existing state has
- * no green polygons of its own (the plan carries none for today's sites), so its green area is 0
- * unless the caller supplies `existingGreen`; we do not guess green from the land-use class.
+ * Builds the board, or null when the site or its plot is not in the plan. Today's green is the
+ * mapped public green space (the plan's 绿线 areas) inside the plot, unless the caller supplies
+ * `existingGreen`: private landscaping on today's sites is not in the data, and green is never
+ * guessed from the land-use class.
  */
-export function siteBoard(plan: ZonePlan, imported: Scheme[], siteId: string, existingGreen: Ring[] = []): SiteBoard | null {
+export function siteBoard(
+  plan: ZonePlan,
+  imported: Scheme[],
+  siteId: string,
+  existingGreen: Ring[] = plan.controlLines.filter((l) => l.kind === 'green').map((l) => l.ring),
+): SiteBoard | null {
   const site = plan.sites.find((s) => s.id === siteId);
   if (!site) return null;
   const plot = plan.plots.find((p) => p.id === site.plotId);

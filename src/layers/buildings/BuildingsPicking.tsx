@@ -79,7 +79,7 @@ export function BuildingsPicking() {
           const t = registry.get(id);
           if (t) targets.push(t.group);
         }
-        for (const t of registry.all()) if (!targets.includes(t.group)) targets.push(t.group);
+        // The pane's scheme content (streamed tilesets and imported meshes); ground is never picked.
         targets.push(...planState.objectsOf(pane.stateId));
         for (const t of targets) if (shown(t)) raycaster.intersectObject(t, true, hits);
         hits.sort((a, b) => a.distance - b.distance);

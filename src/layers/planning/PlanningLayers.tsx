@@ -14,7 +14,7 @@ import { ImportedSchemeMesh } from './ImportedSchemeMesh';
 import { PlanStateDriver } from './PlanStateDriver';
 import { PlotsLayer } from './PlotsLayer';
 import { SchemeTilesetBinding } from './SchemeTilesetBinding';
-import { schemeTilesetRefs } from './schemeTilesets';
+import { schemeTilesetRefs, statesInView } from './schemeTilesets';
 
 /** Hides the active site's existing buildings in the city tileset whenever a scheme of it shows. */
 function SiteHider({ tilesetId }: { tilesetId: string }) {
@@ -49,7 +49,9 @@ export function PlanningLayers() {
   const plan = useAppStore((s) => s.plan);
   const imported = useAppStore((s) => s.importedSchemes);
   const siteId = useAppStore((s) => s.activeSiteId);
-  const schemeRefs = useMemo(() => schemeTilesetRefs(scene, plan?.schemes ?? [], siteId), [scene, plan, siteId]);
+  // Keyed by the shown ids, not the view: dragging the divider must not rebuild tilesets.
+  const shown = useAppStore((s) => statesInView(s.planView).join(','));
+  const schemeRefs = useMemo(() => schemeTilesetRefs(scene, plan?.schemes ?? [], siteId, shown.split(',')), [scene, plan, siteId, shown]);
   const buildingsTileset = scene.tilesets.find((t) => t.kind === 'buildings')?.id;
   if (!plan) return null;
   return (

@@ -21,6 +21,7 @@ const MAX_ALPHA = 0.72;
 export function HeatmapLayer({ registry, now }: { registry: LiveRegistry; now: Clock }) {
   const store = useAppStoreApi();
   const mode = useAppStore((s) => s.heatmap);
+  const opacity = useAppStore((s) => s.layerOpacity.heatmap ?? 1);
   const groupRef = useRef<Group>(null);
   const surface = useRef<HeatmapSurface | null>(null);
   const last = useRef({ ms: -Infinity, mode: 'off' as string });
@@ -34,6 +35,10 @@ export function HeatmapLayer({ registry, now }: { registry: LiveRegistry; now: C
       delete registry.stats.heatmap;
     };
   }, [registry]);
+
+  useEffect(() => {
+    surface.current?.setOpacity(opacity);
+  }, [opacity]);
 
   useFrame(() => {
     const S = surface.current;

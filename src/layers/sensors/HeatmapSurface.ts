@@ -47,6 +47,14 @@ export class HeatmapSurface {
     this.grid = null;
   }
 
+  /** The catalogue's layer opacity, 0..1, applied over the surface's own alpha. */
+  setOpacity(opacity: number): void {
+    this.opacity = Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 1;
+    if (this.mesh) this.mesh.material.opacity = this.opacity;
+  }
+
+  private opacity = 1;
+
   private build(grid: HeatGrid): void {
     this.dispose();
     this.data = new Uint8Array(grid.width * grid.height * 4);
@@ -55,7 +63,7 @@ export class HeatmapSurface {
     texture.minFilter = LinearFilter;
     texture.colorSpace = SRGBColorSpace;
     const geometry = new PlaneGeometry(grid.maxX - grid.minX, grid.maxY - grid.minY).rotateX(-Math.PI / 2);
-    const material = new MeshBasicMaterial({ map: texture, transparent: true, depthWrite: false });
+    const material = new MeshBasicMaterial({ map: texture, transparent: true, depthWrite: false, opacity: this.opacity });
     const mesh = new Mesh(geometry, material);
     mesh.name = 'heatmap';
     mesh.position.set((grid.minX + grid.maxX) / 2, HEATMAP_UP_M, -(grid.minY + grid.maxY) / 2);

@@ -64,6 +64,7 @@ export function LayerRow({ row, parentHidden = false, control, shown, children }
           </button>
         )}
       </div>
+      {row.kind !== 'layer' || row.opacity !== false ? (
       <input
         type="range"
         className="st-range st-plan-row__opacity"
@@ -76,6 +77,7 @@ export function LayerRow({ row, parentHidden = false, control, shown, children }
         aria-valuetext={`${pct}%`}
         onChange={(e) => setOpacity(row.id, Number(e.target.value) / 100)}
       />
+      ) : null}
       <div id={legendId} className="st-plan-row__legend" hidden={!legendOpen}>
         {legendOpen && <LayerLegend row={row} />}
       </div>

@@ -36,6 +36,8 @@ export interface LayerRowModel extends RowBase {
   swatch?: string;
   lineKind?: ControlLineKind;
   liveKey?: LiveLayerKey;
+  /** False where the 3D layer has no opacity (the live layers): no slider is offered. */
+  opacity?: boolean;
 }
 
 export interface HeadingRowModel extends RowBase {
@@ -118,6 +120,7 @@ export function catalogueGroups(scene: Scene, schemes: readonly Scheme[], tt: Bi
     name: tt(`live.layers.${k}`),
     legend: 'live',
     liveKey: k,
+    opacity: false,
   }));
 
   const thematic: CatalogueRow[] = [

@@ -54,11 +54,13 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
     setTiles(renderer);
     return () => {
       tracker.dispose();
+      // A scheme's tileset goes while the zone stays: its "loading" placeholder must not linger.
+      if (managedVisibility) store.getState().removeTileset(tileset.id);
       registry.set(tileset.id, null);
       renderer.dispose();
       setTiles(null);
     };
-  }, [url, tileset, scene, registry, store, invalidate]);
+  }, [url, tileset, scene, registry, store, invalidate, managedVisibility]);
 
   useEffect(() => {
     if (!tiles) return;

@@ -14,6 +14,7 @@ import { GroundVisibility } from '../../layers/ground/GroundVisibility';
 import { LiveLayers } from '../../layers/live/LiveLayers';
 import { PlanningLayers } from '../../layers/planning/PlanningLayers';
 import { PlanStateController } from '../../layers/planning/PlanStateController';
+import { TilesetOpacity } from '../../layers/planning/TilesetOpacity';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
 import { SkyBackground } from './SkyBackground';
@@ -45,11 +46,13 @@ export function ZoneScene({ scene }: { scene: Scene }) {
         t.kind === 'buildings' ? (
           <group key={t.id}>
             <BuildingsHighlight tilesetId={t.id} />
+            <TilesetOpacity tilesetId={t.id} />
           </group>
         ) : (
           <group key={t.id}>
             <BaseGround tilesetId={t.id} />
             <GroundVisibility tilesetId={t.id} />
+            <TilesetOpacity tilesetId={t.id} />
           </group>
         ),
       )}

@@ -4,7 +4,7 @@
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
-import { schemeTilesetRefs } from '../../layers/planning/schemeTilesets';
+import { schemeTilesetRefs, statesInView } from '../../layers/planning/schemeTilesets';
 import { useAppStore } from '../../state/hooks';
 import { tilesetRootMatrix } from './enuThree';
 import { TilesetLayer } from './TilesetLayer';
@@ -15,8 +15,10 @@ export function ZoneTiles() {
   const ref = useRef<Group>(null);
   const plan = useAppStore((s) => s.plan);
   const siteId = useAppStore((s) => s.activeSiteId);
+  // Keyed by the shown ids, not the view: dragging the divider must not rebuild tilesets.
+  const shown = useAppStore((s) => statesInView(s.planView).join(','));
   // Scheme tilesets share the zone's frame, cache and queues; the plan-state controller shows them.
-  const schemeRefs = useMemo(() => schemeTilesetRefs(scene, plan?.schemes ?? [], siteId), [scene, plan, siteId]);
+  const schemeRefs = useMemo(() => schemeTilesetRefs(scene, plan?.schemes ?? [], siteId, shown.split(',')), [scene, plan, siteId, shown]);
 
   useLayoutEffect(() => {
     const g = ref.current;

@@ -58,3 +58,13 @@ describe('planning overlay geometry', () => {
     expect(shapes).toHaveLength(3);
   });
 });
+
+describe('catalogue opacity of tile meshes', () => {
+  it('multiplies the tileset and the ground sub-layer, and clamps', async () => {
+    const { meshOpacity } = await import('../../../src/layers/planning/opacityModel');
+    expect(meshOpacity({}, 'buildings', null)).toBe(1);
+    expect(meshOpacity({ buildings: 0.4 }, 'buildings', null)).toBeCloseTo(0.4);
+    expect(meshOpacity({ ground: 0.5, water: 0.5 }, 'ground', 'water')).toBeCloseTo(0.25);
+    expect(meshOpacity({ ground: Number.NaN }, 'ground', null)).toBe(1);
+  });
+});
