@@ -6,8 +6,11 @@
  *
  *   site=<siteId>&pv=existing|scheme|compare&pl=<state>&pr=<state>&layout=swipe|split|toggle
  *   &div=0..1&plot=<plotId>&lyr=<id>:0|1,…&op=<id>:0..1,…
+ *
+ * plus the sunlight analysis's settings (sl, slp, slr, sls, …; sunlightUrl.ts).
  */
 import type { CompareLayout, PlanViewMode } from '../analysis/planning/types';
+import { parseSunlightParams, SUNLIGHT_URL_KEYS, sunlightUrlParts, type SunlightUrlState } from './sunlightUrl';
 
 export interface PlanUrlState {
   site?: string;
@@ -19,6 +22,7 @@ export interface PlanUrlState {
   plot?: string;
   layers?: Record<string, boolean>;
   opacity?: Record<string, number>;
+  sunlight?: SunlightUrlState;
 }
 
 type Bad = (param: string, reason: string) => void;
@@ -29,7 +33,7 @@ const MAX_LIST = 40;
 const MODES: readonly PlanViewMode[] = ['existing', 'scheme', 'compare'];
 const LAYOUTS: readonly CompareLayout[] = ['swipe', 'split', 'toggle'];
 
-export const PLAN_URL_KEYS = ['site', 'pv', 'pl', 'pr', 'layout', 'div', 'plot', 'lyr', 'op'] as const;
+export const PLAN_URL_KEYS = ['site', 'pv', 'pl', 'pr', 'layout', 'div', 'plot', 'lyr', 'op', ...SUNLIGHT_URL_KEYS] as const;
 
 function parseShare(s: string): number | null {
   if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(s.trim())) return null;
@@ -89,6 +93,7 @@ export function parsePlanParams(params: URLSearchParams, bad: Bad): PlanUrlState
   if (lyr !== null) out.layers = parsePairs(lyr, 'lyr', bad, (v) => (v === '1' ? true : v === '0' ? false : null), '0|1');
   const op = params.get('op');
   if (op !== null) out.opacity = parsePairs(op, 'op', bad, parseShare, '0..1');
+  out.sunlight = parseSunlightParams(params, bad);
   const any = Object.values(out).some((v) => v !== undefined);
   return any ? out : undefined;
 }
@@ -111,5 +116,6 @@ export function planUrlParts(p: PlanUrlState | undefined): [string, string][] {
   if (lyr.length > 0) out.push(['lyr', lyr.map(([k, v]) => `${k}:${v ? 1 : 0}`).join(',')]);
   const op = Object.entries(p.opacity ?? {}).filter(([k, v]) => PLAN_ID_RE.test(k) && Number.isFinite(v));
   if (op.length > 0) out.push(['op', op.map(([k, v]) => `${k}:${share(v)}`).join(',')]);
+  out.push(...sunlightUrlParts(p.sunlight));
   return out;
 }

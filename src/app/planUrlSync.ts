@@ -9,6 +9,7 @@ import type { Scene } from '../scene/schema';
 import { allSchemes } from '../state/planningSlice';
 import type { AppState, AppStore } from '../state/store';
 import type { PlanUrlState } from './planUrl';
+import { applySunlightUrl, sunlightUrlFromState } from './sunlightUrlSync';
 import { layerDefaults } from './zoneActions';
 
 export function planUrlFromState(s: AppState, scene: Scene | null): PlanUrlState | undefined {
@@ -27,6 +28,7 @@ export function planUrlFromState(s: AppState, scene: Scene | null): PlanUrlState
     plot: s.selectedPlotId ?? undefined,
     layers: Object.keys(layers).length > 0 ? layers : undefined,
     opacity: Object.keys(s.layerOpacity).length > 0 ? { ...s.layerOpacity } : undefined,
+    sunlight: sunlightUrlFromState(s),
   };
 }
 
@@ -44,6 +46,7 @@ export function applyPlanView(store: AppStore, p: PlanUrlState): void {
   const report = (param: string, reason: string) => s.reportError('url', param, reason);
   if (!plan) {
     if (p.site || p.mode || p.plot) report('site', 'ignored: this zone has no plan data');
+    if (p.sunlight) report('sl', 'ignored: this zone has no plan data');
     return;
   }
   const known = new Set([EXISTING_STATE, ...allSchemes(s).map((x) => x.id)]);
@@ -76,4 +79,5 @@ export function applyPlanView(store: AppStore, p: PlanUrlState): void {
     if (plan.plots.some((x) => x.id === p.plot)) s.selectPlot(p.plot);
     else report('plot', `no plot "${p.plot}" in this zone`);
   }
+  if (p.sunlight) applySunlightUrl(store, p.sunlight);
 }

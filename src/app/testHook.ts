@@ -8,6 +8,7 @@ import type { AppError } from '../state/errorsSlice';
 import { readDiagnostics } from '../state/diagnostics';
 import type { AppStore } from '../state/store';
 import { planningHook } from './planningHook';
+import { sunlightHook } from './sunlightHook';
 import { mountedView } from './viewMount';
 
 export interface TilesAggregate {
@@ -76,6 +77,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     globe: () => readDiagnostics().globe ?? null,
     globeView: () => readDiagnostics().globeView ?? null,
     planning: () => planningHook(st()),
+    analysis: () => ({ sunlight: sunlightHook(st()) }),
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

@@ -107,7 +107,9 @@ export class UrlSync {
         s.activeSiteId !== prev.activeSiteId ||
         s.selectedPlotId !== prev.selectedPlotId ||
         s.layerVisible !== prev.layerVisible ||
-        s.layerOpacity !== prev.layerOpacity
+        s.layerOpacity !== prev.layerOpacity ||
+        s.sunlightSettings !== prev.sunlightSettings ||
+        s.sunlightRun.status !== prev.sunlightRun.status
       ) {
         this.schedule(win);
       }

@@ -8,13 +8,14 @@ import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createLiveSelectionSlice, type LiveSelectionSlice } from './liveSelectionSlice';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { createSunlightSlice, type SunlightSlice } from './sunlightSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -30,6 +31,7 @@ export function createAppStore() {
     ...createVitalsSlice(...a),
     ...createPlanningSlice(...a),
     ...createDrillsSlice(...a),
+    ...createSunlightSlice(...a),
   }));
 }
 

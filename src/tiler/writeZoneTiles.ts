@@ -1,7 +1,8 @@
 /**
  * Everything the viewer loads for one zone, written under one directory:
  *   buildings/tileset.json + *.glb, ground/tileset.json + *.glb, buildings-index.json, roads.json,
- *   and where the zone has planning layers plan/plan.json + schemes/<id>/tileset.json + *.glb.
+ *   and where the zone has planning layers plan/plan.json + schemes/<id>/tileset.json + *.glb, and
+ *   plan/footprints.json (every building's footprint, for sunlight casters at full detail).
  * Deterministic: the same ZoneInput always yields the same bytes (no timestamps, sorted ids).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import type { PlanOptions } from './lod/planBuildingTiles';
 import type { BuildingRejections } from './lod/prepareBuildings';
 import { planCounts, type ZonePlanCounts } from './plan/types';
 import { writeZonePlan } from './plan/writeZonePlan';
+import { formatZoneFootprints } from './plan/zoneFootprintsFile';
 import type { ZoneInput } from './types';
 
 export interface ZoneTilesSummary {
@@ -53,6 +55,11 @@ export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: 
   await writeFile(join(zoneDir, 'buildings-index.json'), index);
   await writeFile(join(zoneDir, 'roads.json'), roads);
   const p = zone.plan ? await writeZonePlan(zone.plan, zone.origin, zoneDir) : { tiles: 0, bytes: 0 };
+  if (zone.plan) {
+    const footprints = formatZoneFootprints(zone, b.prepared.buildings);
+    await writeFile(join(zoneDir, 'plan', 'footprints.json'), footprints);
+    p.bytes += Buffer.byteLength(footprints);
+  }
   return {
     zoneId: zone.zoneId,
     buildings: b.buildings,

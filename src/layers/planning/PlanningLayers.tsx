@@ -13,6 +13,7 @@ import { ExistingHider } from './ExistingHider';
 import { ImportedSchemeMesh } from './ImportedSchemeMesh';
 import { PlanStateDriver } from './PlanStateDriver';
 import { PlotsLayer } from './PlotsLayer';
+import { SunlightLayer } from '../sunlight/SunlightLayer';
 import { SchemeTilesetBinding } from './SchemeTilesetBinding';
 import { schemeTilesetRefs, statesInView } from './schemeTilesets';
 
@@ -68,6 +69,7 @@ export function PlanningLayers() {
           <ImportedSchemeMesh key={s.id} scheme={s} />
         ))}
       <DiffOverlay />
+      <SunlightLayer />
       <PlanStateDriver />
     </group>
   );

@@ -12,6 +12,7 @@ import { ComplianceBoard } from './ComplianceBoard';
 import type { Capture, Screenshot } from './PlanReport';
 import { PlotPanel } from './PlotPanel';
 import { SchemeImport } from './SchemeImport';
+import { SunlightPanel } from './sunlight/SunlightPanel';
 import './planning.css';
 
 interface Props {
@@ -61,6 +62,7 @@ export function PlannerSidebar({ scene, capture, screenshots, defaultOpen = true
             <PlotPanel />
             <ComparePanel />
             <ComplianceBoard capture={capture} screenshots={screenshots} />
+            <SunlightPanel scene={scene} />
             <SchemeImport scene={scene} />
           </>
         )}

@@ -1,5 +1,6 @@
 /** English strings of the planner workbench; same keys as i18n.zh.ts (checked by its type). */
 import type { PlanningDictionary } from './i18n.zh';
+import { sunlightEn } from './sunlight/i18n.en';
 
 export const planningEn: PlanningDictionary = {
   illustrative: 'Illustrative',
@@ -170,4 +171,5 @@ export const planningEn: PlanningDictionary = {
     hide: 'Fold the planner workbench',
     noPlan: 'No planning data for this zone',
   },
+  sunlight: sunlightEn,
 };

@@ -1,5 +1,6 @@
 /** Chinese strings of the planner workbench; spread into the app dictionary as `planning`. */
 import type { SchemeErrorCode } from '../../analysis/planning/schemeFileTypes';
+import { sunlightZh } from './sunlight/i18n.zh';
 
 export const planningZh = {
   illustrative: '示意',
@@ -170,6 +171,7 @@ export const planningZh = {
     hide: '收起规划工作台',
     noPlan: '本区暂无规划数据',
   },
+  sunlight: sunlightZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
