@@ -168,7 +168,7 @@ describe('planner comparison (West Bund, scheme A)', () => {
     } finally {
       await app.close();
     }
-  }, 300_000);
+  }, 420_000);
 });
 
 async function saveShot(page: Page, name: string): Promise<void> {
