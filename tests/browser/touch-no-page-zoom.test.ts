@@ -91,5 +91,5 @@ describe('touch kiosk: the page never zooms', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 360_000);
 });
