@@ -14,6 +14,7 @@ import type { StateImage } from '../../../state/viewCapture';
 import '../planReport.css';
 import { paramPairs } from './profileForm';
 import { failingBuildings, formatHours } from './resultTables';
+import { FailingBuildingRows } from './FailingBuildingRows';
 
 interface Props {
   profile: Profile;
@@ -134,16 +135,7 @@ export function SunlightReport({ profile, results, stateName, receiversText, cap
               </tr>
             </thead>
             <tbody>
-              {failingBuildings(results.primary).map((b) => (
-                <tr key={b.buildingId}>
-                  <th scope="row">{name(b.buildingId)}</th>
-                  <td>
-                    {b.failing}/{b.windows}
-                  </td>
-                  <td>{b.floors.join(', ')}</td>
-                  <td>{formatHours(b.minHours)}</td>
-                </tr>
-              ))}
+              <FailingBuildingRows rows={failingBuildings(results.primary)} name={name} />
             </tbody>
           </table>
         )}

@@ -11,6 +11,7 @@ import { hoursColorHex } from '../../../layers/sunlight/colorRamp';
 import { useAppStore } from '../../../state/hooks';
 import { subscribeSunlightResults, sunlightResults, sunlightResultsVersion } from '../../../state/sunlightResults';
 import { failingBuildings, failingWindows, formatHours } from './resultTables';
+import { FailingBuildingRows } from './FailingBuildingRows';
 
 /** Rows shown in the panel; the CSV has them all. */
 export const MAX_TABLE_ROWS = 30;
@@ -135,16 +136,7 @@ export function SunlightResults({ onExportCsv, onPrint, onClear, stateName }: Pr
               </tr>
             </thead>
             <tbody>
-              {tables.buildings.slice(0, MAX_TABLE_ROWS).map((b) => (
-                <tr key={b.buildingId}>
-                  <th scope="row">{name(b.buildingId)}</th>
-                  <td>
-                    {b.failing}/{b.windows}
-                  </td>
-                  <td>{b.floors.join(', ')}</td>
-                  <td>{formatHours(b.minHours)}</td>
-                </tr>
-              ))}
+              <FailingBuildingRows rows={tables.buildings.slice(0, MAX_TABLE_ROWS)} name={name} />
             </tbody>
           </table>
           <h4>{t('planning.sunlight.results.failingWindows')}</h4>
