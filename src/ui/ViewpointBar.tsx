@@ -14,10 +14,15 @@ import { useScrollEdges } from './useScrollEdges';
 /** One press of an arrow pages by this share of the visible width, so a chip stays in view as a landmark. */
 const PAGE_SHARE = 0.8;
 
+/** Smooth paging, unless the user asked for less motion (and kiosks and walls usually do). */
+function reducedMotion(el: HTMLElement): boolean {
+  return el.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
 function page(list: HTMLElement | null, dir: 1 | -1): void {
   if (!list) return;
   const left = dir * list.clientWidth * PAGE_SHARE;
-  if (typeof list.scrollBy === 'function') list.scrollBy({ left, behavior: 'smooth' });
+  if (typeof list.scrollBy === 'function') list.scrollBy({ left, behavior: reducedMotion(list) ? 'auto' : 'smooth' });
   else list.scrollLeft += left;
 }
 
