@@ -69,7 +69,13 @@ export function GlobeView({ scene }: { scene: Scene }) {
     const baseLayers: BaseLayerStatus[] = [];
     const selection: GlobeSelectionStatus = { selectedId: null, highlightedId: null };
     const detach = [
-      registerDiagnostics('globeView', () => ({ zoneId: scene.id, baseLayers: baseLayers.map((l) => ({ ...l })), ...selection })),
+      registerDiagnostics('globeView', () => ({
+        zoneId: scene.id,
+        baseLayers: baseLayers.map((l) => ({ ...l })),
+        // The earth's own imagery tiles (Natural Earth, a base map) for the current view are in.
+        globeTilesLoaded: !widget.isDestroyed() && widget.scene.globe.tilesLoaded,
+        ...selection,
+      })),
       attachGlobeSun(Cesium, widget, scene, store),
       attachGlobeBaseMap(Cesium, widget, scene, store, baseLayers),
       attachGlobeTilesets(Cesium, widget, scene, store, selection),

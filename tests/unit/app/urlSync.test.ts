@@ -81,6 +81,17 @@ describe('URL sync', () => {
     expect(loc.search).toBe('?zone=westbund&vp=river&cam=400,-300,200,400,0,0&engine=three&lang=zh&test=1');
   });
 
+  it('writes a stream of changes within the max wait, not only after it stops', () => {
+    const { store, replaceState, loc } = start('?zone=westbund');
+    // A time-lapse: a new sun time every 250 ms, always inside the debounce.
+    for (let i = 0; i < 12; i++) {
+      store.getState().setSunTime(Date.UTC(2027, 0, 20, 0, i * 5));
+      vi.advanceTimersByTime(250);
+    }
+    expect(replaceState).toHaveBeenCalled();
+    expect(loc.search).toContain('sun=2027-01-20T');
+  });
+
   it('keeps a requested camera pose in the URL until the view confirms one', () => {
     const { store, sync, loc } = start('?zone=westbund&cam=10,20,300,0,0,0');
     store.getState().setLanguage('en');
