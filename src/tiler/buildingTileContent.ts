@@ -2,6 +2,7 @@
  * Geometry + property table of one planned building tile, by content kind. Pure: the caller
  * encodes and writes it, then drops it, so only one tile's arrays are alive at a time.
  */
+import { FLOOR_ATTRIBUTE, FloorTags } from './bim/floorTags';
 import { appendBimBuilding } from './geometry/bimModel';
 import { appendDetailBuilding } from './geometry/detailBuilding';
 import { MeshBatch } from './geometry/meshBatch';
@@ -48,15 +49,17 @@ export function buildBuildingTileContent(tile: PlannedTile, buildings: readonly 
     }
     case 'signature-bim': {
       const t = { slabs: solid(false), core: solid(false), glass: solid(false), mullions: lines() };
-      each((b, f) => appendBimBuilding(t, b, f));
+      const tags = new FloorTags();
+      each((b, f) => appendBimBuilding(t, b, f, tags));
+      const floors = (batch: MeshBatch) => [{ semantic: FLOOR_ATTRIBUTE, values: tags.of(batch) }];
       return {
         schema: BUILDING_SCHEMA,
         table,
         primitives: [
-          { role: 'slabs', batch: t.slabs, material: MATERIALS.slabs },
-          { role: 'core', batch: t.core, material: MATERIALS.core },
-          { role: 'glass', batch: t.glass, material: MATERIALS.glass },
-          { role: 'mullions', batch: t.mullions, material: MATERIALS.mullions },
+          { role: 'slabs', batch: t.slabs, material: MATERIALS.slabs, attributes: floors(t.slabs) },
+          { role: 'core', batch: t.core, material: MATERIALS.core, attributes: floors(t.core) },
+          { role: 'glass', batch: t.glass, material: MATERIALS.glass, attributes: floors(t.glass) },
+          { role: 'mullions', batch: t.mullions, material: MATERIALS.mullions, attributes: floors(t.mullions) },
         ],
       };
     }

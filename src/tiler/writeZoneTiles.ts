@@ -1,12 +1,14 @@
 /**
  * Everything the viewer loads for one zone, written under one directory:
  *   buildings/tileset.json + *.glb, ground/tileset.json + *.glb, buildings-index.json, roads.json,
+ *   bim/floors.json (the floor lists of the CIM5 buildings),
  *   and where the zone has planning layers plan/plan.json + schemes/<id>/tileset.json + *.glb, and
  *   plan/footprints.json (every building's footprint, for sunlight casters at full detail).
  * Deterministic: the same ZoneInput always yields the same bytes (no timestamps, sorted ids).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeZoneBimFloors } from './bim/zoneBimFloors';
 import { buildBuildingsIndex } from './buildingsIndex';
 import { writeBuildingsTileset } from './buildingsTileset';
 import { writeGroundTileset, type GroundRejections } from './groundTileset';
@@ -54,6 +56,7 @@ export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: 
   const roads = `${JSON.stringify(zone.roads, finiteOnly)}\n`;
   await writeFile(join(zoneDir, 'buildings-index.json'), index);
   await writeFile(join(zoneDir, 'roads.json'), roads);
+  const bimBytes = await writeZoneBimFloors(zone.zoneId, b.prepared.buildings, zoneDir);
   const p = zone.plan ? await writeZonePlan(zone.plan, zone.origin, zoneDir) : { tiles: 0, bytes: 0 };
   if (zone.plan) {
     const footprints = formatZoneFootprints(zone, b.prepared.buildings);
@@ -68,7 +71,7 @@ export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: 
     groundPolygons: g.polygons,
     rejectedGround: g.rejected,
     tiles: b.tiles + g.tiles + p.tiles,
-    bytes: b.bytes + g.bytes + p.bytes + Buffer.byteLength(index) + Buffer.byteLength(roads),
+    bytes: b.bytes + g.bytes + p.bytes + Buffer.byteLength(index) + Buffer.byteLength(roads) + bimBytes,
     plan: zone.plan ? planCounts(zone.plan) : null,
   };
 }

@@ -2,7 +2,16 @@
  * CIM5 ("BIM-like") close-up model of a signature building: floor slabs, a stair/lift core,
  * a semi-transparent glass curtain wall just outside the slab edges, and a facade grid of
  * mullions and transoms as lines. Only loaded when the camera is close to that one building.
+ *
+ * Storeys: level k (bimLevels) is the foot of storey k and carries slab k; the last level is the
+ * roof, whose slab hangs below it. With FloorTags every vertex also gets its `_FLOOR` value: the
+ * slab's index on slab vertices, and on the pieces that span storeys (core, curtain wall,
+ * mullions), which only ever have vertices on levels, the index of the level the vertex sits on.
+ * Levels are equally spaced, so the value interpolated across a spanning face is the storey
+ * coordinate of each fragment (its floor is floor(value)), and offsetting vertices by value × gap
+ * stretches those pieces exactly through the exploded stack. See src/tiler/bim/floorTags.ts.
  */
+import type { FloorTags } from '../bim/floorTags';
 import type { PreparedBuilding } from '../lod/prepareBuildings';
 import { pointInRing } from './footprint';
 import type { MeshBatch } from './meshBatch';
@@ -39,6 +48,19 @@ function insideFootprint(b: PreparedBuilding, x: number, y: number): boolean {
   return pointInRing(x, y, b.outer) && !b.holes.some((h) => pointInRing(x, y, h));
 }
 
+/**
+ * Storey levels from the base to the roof, equally spaced: storeys = length − 1. The floor list of
+ * the BIM sidecar (src/tiler/bim) is built from these too, so it always matches the geometry.
+ */
+export function bimLevels(b: PreparedBuilding): number[] {
+  return [b.baseM, ...floorLineHeights(b.baseM, b.topM, b.floors), b.topM];
+}
+
+/** Bottom of slab k of `levels`: on its level, except the roof slab, which hangs below the top. */
+export function slabBottomM(levels: readonly number[], k: number): number {
+  return k === levels.length - 1 ? levels[k]! - SLAB_THICKNESS_M : levels[k]!;
+}
+
 function appendCore(core: MeshBatch, b: PreparedBuilding, featureId: number): void {
   const r = b.rect;
   const centre = [[r.cx, r.cy], b.centroid].find((c) => insideFootprint(b, c[0]!, c[1]!));
@@ -66,19 +88,27 @@ function appendFacadeGrid(mullions: MeshBatch, b: PreparedBuilding, levels: numb
   }
 }
 
-export function appendBimBuilding(t: BimBatches, b: PreparedBuilding, featureId: number): void {
-  const levels = [b.baseM, ...floorLineHeights(b.baseM, b.topM, b.floors), b.topM];
+/** Appends the building; with `tags`, also tags each new vertex with its floor (see the file comment). */
+export function appendBimBuilding(t: BimBatches, b: PreparedBuilding, featureId: number, tags?: FloorTags): void {
+  const levels = bimLevels(b);
   const tri = triangulatePolygon(b.outer, b.holes);
   for (let k = 0; k < levels.length; k++) {
     // The roof slab hangs below the top so nothing pokes out of the building's bounds.
-    const bottom = k === levels.length - 1 ? b.topM - SLAB_THICKNESS_M : levels[k]!;
+    const bottom = slabBottomM(levels, k);
     const top = bottom + SLAB_THICKNESS_M;
+    const from = t.slabs.vertexCount;
     appendCap(t.slabs, tri, top, 'up', featureId);
     appendCap(t.slabs, tri, bottom, 'down', featureId);
     appendWalls(t.slabs, b.outer, bottom, top, featureId);
     for (const h of b.holes) appendWalls(t.slabs, h, bottom, top, featureId);
+    tags?.fill(t.slabs, from, k);
   }
-  appendCore(t.core, b, featureId);
-  appendWalls(t.glass, offsetRing(b.outer, GLASS_OFFSET_M), b.baseM, b.topM, featureId);
-  appendFacadeGrid(t.mullions, b, levels, featureId);
+  const spanning = (batch: MeshBatch, append: () => void): void => {
+    const from = batch.vertexCount;
+    append();
+    tags?.fillByLevel(batch, from, levels);
+  };
+  spanning(t.core, () => appendCore(t.core, b, featureId));
+  spanning(t.glass, () => appendWalls(t.glass, offsetRing(b.outer, GLASS_OFFSET_M), b.baseM, b.topM, featureId));
+  spanning(t.mullions, () => appendFacadeGrid(t.mullions, b, levels, featureId));
 }

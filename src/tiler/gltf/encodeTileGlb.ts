@@ -15,6 +15,15 @@ export interface TilePrimitive {
   role: string;
   batch: MeshBatch;
   material: MaterialSpec;
+  /** Extra per-vertex scalars, such as `_FLOOR` on CIM5 tiles. */
+  attributes?: readonly TileVertexAttribute[];
+}
+
+/** An application-specific vertex attribute: glTF requires its semantic to start with "_". */
+export interface TileVertexAttribute {
+  semantic: string;
+  /** One value per vertex of the batch. */
+  values: Uint8Array | Uint16Array;
 }
 
 export interface TileContent {
@@ -43,7 +52,9 @@ function tileCentre(batches: MeshBatch[]): [number, number, number] {
   return [c(0), c(1), c(2)];
 }
 
-function addPrimitive(doc: Document, batch: MeshBatch, centre: [number, number, number]): Primitive {
+function addPrimitive(
+  doc: Document, batch: MeshBatch, centre: [number, number, number], attributes: readonly TileVertexAttribute[],
+): Primitive {
   const buffer = doc.getRoot().listBuffers()[0]!;
   const v = batch.view();
   const count = batch.vertexCount;
@@ -65,6 +76,11 @@ function addPrimitive(doc: Document, batch: MeshBatch, centre: [number, number, 
   // Feature ids are exact in float32 up to 2^24, but uint16 halves the bytes for ordinary tiles.
   const ids = maxId <= 65535 ? new Uint16Array(v.featureIds) : new Float32Array(v.featureIds);
   prim.setAttribute('_FEATURE_ID_0', doc.createAccessor().setType('SCALAR').setArray(ids).setBuffer(buffer));
+  for (const a of attributes) {
+    if (!/^_[A-Z0-9_]+$/.test(a.semantic) || a.semantic.startsWith('_FEATURE_ID_')) throw new Error(`bad vertex attribute semantic "${a.semantic}"`);
+    if (a.values.length !== count) throw new Error(`${a.semantic}: ${a.values.length} values for ${count} vertices`);
+    prim.setAttribute(a.semantic, doc.createAccessor().setType('SCALAR').setArray(a.values.slice()).setBuffer(buffer));
+  }
   const indices = count <= MAX_UINT16_VERTICES ? new Uint16Array(v.indices) : new Uint32Array(v.indices);
   prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(indices).setBuffer(buffer));
   return prim;
@@ -102,7 +118,7 @@ export async function encodeTileGlb(content: TileContent): Promise<Uint8Array> {
       material = createMaterial(doc, p.material);
       materials.set(p.material.name, material);
     }
-    const prim = addPrimitive(doc, p.batch, centre).setMaterial(material);
+    const prim = addPrimitive(doc, p.batch, centre, p.attributes ?? []).setMaterial(material);
     prim.setExtension(
       MeshFeaturesExtension.EXTENSION_NAME,
       featuresExt.createMeshFeatures().addFeatureId({ featureCount: content.table.count, attribute: 0, propertyTable: tableIndex }),
