@@ -3,8 +3,8 @@
  * tile mesh gets its own material), while the compiled program is shared by every tile through a
  * fixed cache key.
  */
-import { Color, Vector2, type Material, type Object3D } from 'three';
-import { patchHighlightShader, HIGHLIGHT_PROGRAM_KEY } from './highlightShader';
+import { Color, Vector2, Vector4, type Material, type Object3D } from 'three';
+import { patchHighlightShader, HIGHLIGHT_PROGRAM_KEY, LIMIT_EDGES } from './highlightShader';
 import { HIGHLIGHT_HOVER_COLOR, HIGHLIGHT_HOVER_MIX, HIGHLIGHT_SELECT_COLOR, HIGHLIGHT_SELECT_MIX, NO_FEATURE } from './model';
 
 export interface HighlightUniforms {
@@ -16,6 +16,57 @@ export interface HighlightUniforms {
 }
 
 const USERDATA_KEY = 'shentwinHighlight';
+
+/** The 限高 colour: a warning red, unlike the hover (cyan) and selection (amber) tints. */
+export const HEIGHT_LIMIT_COLOR = 0xff2d55;
+
+/**
+ * One height limit for the whole view, so these uniform objects are shared by every patched
+ * material (each tile's own uniforms are merged with them at compile time): changing the limit is
+ * a few uniform writes, with no recompilation and no walk over the tiles.
+ */
+const LIMIT_UNIFORMS = {
+  uShentwinLimitOn: { value: 0 },
+  uShentwinLimitY: { value: 0 },
+  uShentwinLimitBox: { value: new Vector4(0, 0, 0, 0) },
+  uShentwinLimitEdges: { value: Array.from({ length: LIMIT_EDGES }, () => new Vector4()) },
+  uShentwinLimitEdgeCount: { value: 0 },
+  uShentwinLimitColor: { value: new Color(HEIGHT_LIMIT_COLOR) },
+};
+
+export interface HeightLimitHighlight {
+  /** Absolute height of the limit plane, zone ENU metres (three's y). */
+  limitZ: number;
+  /** 4 floats per edge (x0, y0, x1, y1), ENU east/north. */
+  edges: Float32Array;
+  edgeCount: number;
+  bbox: readonly [number, number, number, number];
+}
+
+/** Shows (or, with null, clears) the height-limit tint on every building tile. */
+export function setHeightLimitHighlight(h: HeightLimitHighlight | null): void {
+  const u = LIMIT_UNIFORMS;
+  if (!h || !(h.edgeCount >= 3) || !Number.isFinite(h.limitZ)) {
+    u.uShentwinLimitOn.value = 0;
+    u.uShentwinLimitEdgeCount.value = 0;
+    return;
+  }
+  const n = Math.min(h.edgeCount, LIMIT_EDGES);
+  for (let i = 0; i < LIMIT_EDGES; i++) {
+    const e = u.uShentwinLimitEdges.value[i]!;
+    if (i < n) e.set(h.edges[4 * i]!, h.edges[4 * i + 1]!, h.edges[4 * i + 2]!, h.edges[4 * i + 3]!);
+    else e.set(0, 0, 0, 0);
+  }
+  u.uShentwinLimitEdgeCount.value = n;
+  u.uShentwinLimitBox.value.set(h.bbox[0], h.bbox[1], h.bbox[2], h.bbox[3]);
+  u.uShentwinLimitY.value = h.limitZ;
+  u.uShentwinLimitOn.value = 1;
+}
+
+/** Whether the tint is on, and with how many edges (for the test hook). */
+export function heightLimitHighlightState(): { on: boolean; edges: number; limitZ: number } {
+  return { on: LIMIT_UNIFORMS.uShentwinLimitOn.value === 1, edges: LIMIT_UNIFORMS.uShentwinLimitEdgeCount.value, limitZ: LIMIT_UNIFORMS.uShentwinLimitY.value };
+}
 
 export function installHighlight(material: Material, attributeName: string): HighlightUniforms {
   const uniforms: HighlightUniforms = {
@@ -32,7 +83,7 @@ export function installHighlight(material: Material, attributeName: string): Hig
     if (!patched.ok) return;
     shader.vertexShader = patched.vertexShader;
     shader.fragmentShader = patched.fragmentShader;
-    Object.assign(shader.uniforms, uniforms);
+    Object.assign(shader.uniforms, uniforms, LIMIT_UNIFORMS);
   };
   material.customProgramCacheKey = () => `${HIGHLIGHT_PROGRAM_KEY}:${attributeName}`;
   material.needsUpdate = true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildingIdOf, FeatureIndex, featureIdForFace, NO_FEATURE, toPlainProperties } from '../../../src/layers/buildings/model';
-import { patchHighlightShader } from '../../../src/layers/buildings/highlightShader';
+import { LIMIT_EDGES, patchHighlightShader } from '../../../src/layers/buildings/highlightShader';
+import { heightLimitHighlightState, setHeightLimitHighlight } from '../../../src/layers/buildings/highlightMaterial';
 import { BufferAttribute, InterleavedBuffer, InterleavedBufferAttribute, ShaderLib } from 'three';
 
 const reader = (a: ArrayLike<number>) => ({ count: a.length, getX: (i: number) => a[i]! });
@@ -83,6 +84,21 @@ describe('patchHighlightShader', () => {
     const r = patchHighlightShader(ShaderLib.basic.vertexShader, ShaderLib.basic.fragmentShader, '_feature_id_0');
     expect(r.ok).toBe(true);
     expect(r.fragmentShader).not.toContain('totalEmissiveRadiance +=');
+  });
+  it('carries the height-limit tint, fed with world positions after the model transform', () => {
+    const r = patchHighlightShader(ShaderLib.physical.vertexShader, ShaderLib.physical.fragmentShader, '_feature_id_0');
+    expect(r.vertexShader.indexOf('vShentwinWorld = (modelMatrix')).toBeGreaterThan(r.vertexShader.indexOf('#include <project_vertex>'));
+    expect(r.fragmentShader).toContain(`uniform vec4 uShentwinLimitEdges[${LIMIT_EDGES}];`);
+    expect(r.fragmentShader.indexOf('shentwinOver = shentwinAboveLimit()')).toBeGreaterThan(r.fragmentShader.indexOf('#include <color_fragment>'));
+  });
+  it('switches the shared height-limit uniforms on and off, refusing a broken limit', () => {
+    const edges = new Float32Array([0, 0, 10, 0, 10, 0, 10, 10, 10, 10, 0, 0]);
+    setHeightLimitHighlight({ limitZ: 50, edges, edgeCount: 3, bbox: [0, 0, 10, 10] });
+    expect(heightLimitHighlightState()).toEqual({ on: true, edges: 3, limitZ: 50 });
+    setHeightLimitHighlight({ limitZ: Number.NaN, edges, edgeCount: 3, bbox: [0, 0, 10, 10] });
+    expect(heightLimitHighlightState().on).toBe(false);
+    setHeightLimitHighlight(null);
+    expect(heightLimitHighlightState()).toMatchObject({ on: false, edges: 0 });
   });
   it('refuses unknown shaders and unsafe attribute names', () => {
     expect(patchHighlightShader('void main(){}', 'void main(){}', '_feature_id_0').ok).toBe(false);
