@@ -11,6 +11,7 @@
  */
 import type { CompareLayout, PlanViewMode } from '../analysis/planning/types';
 import { parseSunlightParams, SUNLIGHT_URL_KEYS, sunlightUrlParts, type SunlightUrlState } from './sunlightUrl';
+import { parseToolsParams, TOOLS_URL_KEYS, toolsUrlParts, type ToolsUrlState } from './toolsUrl';
 
 export interface PlanUrlState {
   site?: string;
@@ -23,6 +24,8 @@ export interface PlanUrlState {
   layers?: Record<string, boolean>;
   opacity?: Record<string, number>;
   sunlight?: SunlightUrlState;
+  /** The open planner tool and its inputs (toolsUrl.ts). */
+  tools?: ToolsUrlState;
 }
 
 type Bad = (param: string, reason: string) => void;
@@ -33,7 +36,7 @@ const MAX_LIST = 40;
 const MODES: readonly PlanViewMode[] = ['existing', 'scheme', 'compare'];
 const LAYOUTS: readonly CompareLayout[] = ['swipe', 'split', 'toggle'];
 
-export const PLAN_URL_KEYS = ['site', 'pv', 'pl', 'pr', 'layout', 'div', 'plot', 'lyr', 'op', ...SUNLIGHT_URL_KEYS] as const;
+export const PLAN_URL_KEYS = ['site', 'pv', 'pl', 'pr', 'layout', 'div', 'plot', 'lyr', 'op', ...SUNLIGHT_URL_KEYS, ...TOOLS_URL_KEYS] as const;
 
 function parseShare(s: string): number | null {
   if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(s.trim())) return null;
@@ -94,6 +97,7 @@ export function parsePlanParams(params: URLSearchParams, bad: Bad): PlanUrlState
   const op = params.get('op');
   if (op !== null) out.opacity = parsePairs(op, 'op', bad, parseShare, '0..1');
   out.sunlight = parseSunlightParams(params, bad);
+  out.tools = parseToolsParams(params, bad);
   const any = Object.values(out).some((v) => v !== undefined);
   return any ? out : undefined;
 }
@@ -117,5 +121,6 @@ export function planUrlParts(p: PlanUrlState | undefined): [string, string][] {
   const op = Object.entries(p.opacity ?? {}).filter(([k, v]) => PLAN_ID_RE.test(k) && Number.isFinite(v));
   if (op.length > 0) out.push(['op', op.map(([k, v]) => `${k}:${share(v)}`).join(',')]);
   out.push(...sunlightUrlParts(p.sunlight));
+  out.push(...toolsUrlParts(p.tools));
   return out;
 }

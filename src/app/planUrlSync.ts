@@ -10,6 +10,7 @@ import { allSchemes } from '../state/planningSlice';
 import type { AppState, AppStore } from '../state/store';
 import type { PlanUrlState } from './planUrl';
 import { applySunlightUrl, sunlightUrlFromState } from './sunlightUrlSync';
+import { applyToolsUrl, toolsUrlFromState } from './toolsUrlSync';
 import { layerDefaults } from './zoneActions';
 
 export function planUrlFromState(s: AppState, scene: Scene | null): PlanUrlState | undefined {
@@ -29,6 +30,7 @@ export function planUrlFromState(s: AppState, scene: Scene | null): PlanUrlState
     layers: Object.keys(layers).length > 0 ? layers : undefined,
     opacity: Object.keys(s.layerOpacity).length > 0 ? { ...s.layerOpacity } : undefined,
     sunlight: sunlightUrlFromState(s),
+    tools: toolsUrlFromState(s),
   };
 }
 
@@ -80,4 +82,5 @@ export function applyPlanView(store: AppStore, p: PlanUrlState): void {
     else report('plot', `no plot "${p.plot}" in this zone`);
   }
   if (p.sunlight) applySunlightUrl(store, p.sunlight);
+  if (p.tools) applyToolsUrl(store, p.tools);
 }

@@ -9,6 +9,7 @@ import { readDiagnostics } from '../state/diagnostics';
 import type { AppStore } from '../state/store';
 import { planningHook } from './planningHook';
 import { sunlightHook } from './sunlightHook';
+import { toolsHook } from './toolsHook';
 import { mountedView } from './viewMount';
 
 export interface TilesAggregate {
@@ -78,6 +79,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     globeView: () => readDiagnostics().globeView ?? null,
     planning: () => planningHook(st()),
     analysis: () => ({ sunlight: sunlightHook(st()) }),
+    tools: () => toolsHook(st()),
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

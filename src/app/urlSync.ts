@@ -15,6 +15,12 @@ import { enterZone, selectBuildingById } from './zoneActions';
 import type { AppState, AppStore } from '../state/store';
 
 export const URL_WRITE_DEBOUNCE_MS = 400;
+/**
+ * A stream of changes (a shadow time-lapse ticks every few hundred ms, a long camera glide) would
+ * otherwise reset the debounce forever and the link would never catch up: at most this long
+ * after the first pending change, the write happens anyway.
+ */
+export const URL_WRITE_MAX_WAIT_MS = 1500;
 
 export function reportUrlIssues(store: AppStore, issues: readonly UrlIssue[]): void {
   for (const i of issues) store.getState().reportError('url', i.param, i.reason);
@@ -67,6 +73,8 @@ export function applyUrlZone(store: AppStore, url: UrlState): Pending {
 }
 
 export class UrlSync {
+  /** When the oldest change not yet in the URL came (Date.now()). */
+  private firstPendingAtMs = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private removePopstate: (() => void) | null = null;
@@ -109,7 +117,9 @@ export class UrlSync {
         s.layerVisible !== prev.layerVisible ||
         s.layerOpacity !== prev.layerOpacity ||
         s.sunlightSettings !== prev.sunlightSettings ||
-        s.sunlightRun.status !== prev.sunlightRun.status
+        s.sunlightRun.status !== prev.sunlightRun.status ||
+        s.tool !== prev.tool ||
+        s.toolResults !== prev.toolResults
       ) {
         this.schedule(win);
       }
@@ -185,7 +195,14 @@ export class UrlSync {
   }
 
   private schedule(win: Window): void {
-    if (this.timer) clearTimeout(this.timer);
+    const now = Date.now();
+    if (this.timer) {
+      // Let the pending write through rather than postpone it again (see URL_WRITE_MAX_WAIT_MS).
+      if (now - this.firstPendingAtMs >= URL_WRITE_MAX_WAIT_MS) return;
+      clearTimeout(this.timer);
+    } else {
+      this.firstPendingAtMs = now;
+    }
     this.timer = setTimeout(() => {
       this.timer = null;
       this.write(win);

@@ -33,6 +33,7 @@ export function enterZone(store: AppStore, scene: Scene, opts: EnterZoneOptions 
   s.setCameraPose(null);
   s.resetLayers(layerDefaults(scene));
   s.resetPlanning();
+  s.resetTools();
   // Tileset ids repeat across zones; without this the old zone's "settled" would show for a moment.
   s.clearTilesets();
   s.selectZone(scene.id);
@@ -47,6 +48,7 @@ export function leaveZone(store: AppStore): void {
   s.setCameraPose(null);
   s.clearTilesets();
   s.resetPlanning();
+  s.resetTools();
   s.selectZone(null);
 }
 

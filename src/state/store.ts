@@ -10,12 +10,13 @@ import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createSunlightSlice, type SunlightSlice } from './sunlightSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
+import { createToolsSlice, type ToolsSlice } from './toolsSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -32,6 +33,7 @@ export function createAppStore() {
     ...createPlanningSlice(...a),
     ...createDrillsSlice(...a),
     ...createSunlightSlice(...a),
+    ...createToolsSlice(...a),
   }));
 }
 
