@@ -13,6 +13,7 @@ import type { Capture, Screenshot } from './PlanReport';
 import { PlotPanel } from './PlotPanel';
 import { SchemeImport } from './SchemeImport';
 import { SunlightPanel } from './sunlight/SunlightPanel';
+import { ToolsPanel } from './tools/ToolsPanel';
 import './planning.css';
 
 interface Props {
@@ -33,6 +34,12 @@ export function PlannerSidebar({ scene, capture, screenshots, defaultOpen = true
   const activeSiteId = useAppStore((s) => s.activeSiteId);
   const setActiveSite = useAppStore((s) => s.setActiveSite);
   const firstSite = plan?.sites[0]?.id ?? null;
+  const toolOpen = useAppStore((s) => s.tool !== null);
+
+  // A tool opened from a link (or a shortcut) shows its panel: its steps and buttons are there.
+  useEffect(() => {
+    if (toolOpen) setOpen(true);
+  }, [toolOpen]);
 
   // The board and the comparison need a site; with none chosen (no URL, no click), take the
   // zone's first one rather than show empty panels.
@@ -63,6 +70,7 @@ export function PlannerSidebar({ scene, capture, screenshots, defaultOpen = true
             <ComparePanel />
             <ComplianceBoard capture={capture} screenshots={screenshots} />
             <SunlightPanel scene={scene} />
+            <ToolsPanel scene={scene} />
             <SchemeImport scene={scene} />
           </>
         )}

@@ -1,6 +1,7 @@
 /** English strings of the planner workbench; same keys as i18n.zh.ts (checked by its type). */
 import type { PlanningDictionary } from './i18n.zh';
 import { sunlightEn } from './sunlight/i18n.en';
+import { toolsEn } from './tools/i18n.en';
 
 export const planningEn: PlanningDictionary = {
   illustrative: 'Illustrative',
@@ -172,4 +173,5 @@ export const planningEn: PlanningDictionary = {
     noPlan: 'No planning data for this zone',
   },
   sunlight: sunlightEn,
+  tools: toolsEn,
 };

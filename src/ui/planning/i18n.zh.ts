@@ -1,6 +1,7 @@
 /** Chinese strings of the planner workbench; spread into the app dictionary as `planning`. */
 import type { SchemeErrorCode } from '../../analysis/planning/schemeFileTypes';
 import { sunlightZh } from './sunlight/i18n.zh';
+import { toolsZh } from './tools/i18n.zh';
 
 export const planningZh = {
   illustrative: '示意',
@@ -172,6 +173,7 @@ export const planningZh = {
     noPlan: '本区暂无规划数据',
   },
   sunlight: sunlightZh,
+  tools: toolsZh,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

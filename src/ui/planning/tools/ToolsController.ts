@@ -5,7 +5,7 @@
  * so a loaded file never carries a finding the geometry does not give. No React: the panel and
  * tests drive it through the store.
  */
-import type { Plot } from '../../../analysis/planning/types';
+import { EXISTING_STATE, type Plot } from '../../../analysis/planning/types';
 import { toolStateId } from '../../../state/toolsSlice';
 import type { AppStore } from '../../../state/store';
 import { computeTool, type ToolComputeContext } from '../../../tools/compute/computeTool';
@@ -52,7 +52,8 @@ export class ToolsController {
     const plots: Plot[] = s.plan?.plots ?? [];
     return {
       buildings,
-      existing: zone,
+      // The same array for today, so a skyline of today is not compared with itself.
+      existing: stateId === EXISTING_STATE ? buildings : zone,
       plots,
       groundZ: 0,
       onProgress: (share) => this.store.getState().endToolCompute(seq, { progress: Math.min(1, Math.max(0, share)) }),
@@ -84,7 +85,8 @@ export class ToolsController {
     const draft: ResultDraft = { inputs, values, createdAt: (this.deps.now ?? Date.now)(), name: name ?? this.deps.nameFor?.(inputs.kind, n) };
     // The payload first: the view draws the new result as soon as it is selected.
     const id = `r${s.toolResults.nextId}`;
-    if (payload) setToolPayload(id, payload);
+    // Always written (null clears), so a result never shows a payload an older result left.
+    setToolPayload(id, payload);
     const [added] = s.addToolResults([draft]);
     if (added !== id && payload) {
       setToolPayload(id, null);
