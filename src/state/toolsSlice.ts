@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { EXISTING_STATE, type PlanView } from '../analysis/planning/types';
-import { createTool, setToolParams, toolReducer, toolWantsPointer, type AnyToolState } from '../tools/machine';
+import { createTool, MAX_HISTORY, setToolParams, toolReducer, toolWantsPointer, type AnyToolState } from '../tools/machine';
 import {
   addResults,
   clearResults,
@@ -17,7 +17,7 @@ import {
   type ResultDraft,
   type ResultsList,
 } from '../tools/results';
-import type { ParamsOf, ToolEvent, ToolKind } from '../tools/toolTypes';
+import type { ParamsOf, ToolEvent, ToolKind, Vec3 } from '../tools/toolTypes';
 
 /** 'shown': whatever the view shows (today, the scheme, or the left state of a comparison). */
 export type ToolStateChoice = 'shown' | string;
@@ -56,6 +56,11 @@ export interface ToolsSlice {
   /** Feeds the active tool: pointer events, keys and the panel's commands. */
   toolEvent(ev: ToolEvent): void;
   setActiveToolParams(patch: Record<string, unknown>): void;
+  /**
+   * An edit made outside the machine's pointer path (the section's own drag handles): new points
+   * and parameters at once, as one undoable step. Only while the tool is in its editing phase.
+   */
+  applyToolEdit(edit: { points?: readonly Vec3[]; params?: Record<string, unknown> }): void;
   closeTool(): void;
   setToolStateChoice(choice: ToolStateChoice): void;
   beginToolCompute(): number;
@@ -108,6 +113,15 @@ export const createToolsSlice: StateCreator<ToolsSlice, [], [], ToolsSlice> = (s
     if (!cur) return;
     const tool = setToolParams(cur, patch as Partial<AnyToolState['params']>);
     if (tool !== cur) set({ tool });
+  },
+  applyToolEdit: (edit) => {
+    const cur = get().tool;
+    if (!cur || cur.phase !== 'editing' || cur.drag) return;
+    const withParams = edit.params ? setToolParams(cur, edit.params as Partial<AnyToolState['params']>) : cur;
+    // setToolParams already kept the old state in the history when the parameters changed.
+    const history = withParams === cur ? [...cur.history, { points: cur.points, params: cur.params }].slice(-MAX_HISTORY) : withParams.history;
+    const points = edit.points ? edit.points.map((p) => ({ point: [p[0], p[1], p[2]] as Vec3, kind: 'ground' as const })) : withParams.points;
+    set({ tool: { ...withParams, points, history } as AnyToolState });
   },
   closeTool: () => set((s) => ({ tool: null, toolOwnsPointer: false, toolCompute: { ...IDLE_TOOL_COMPUTE, seq: s.toolCompute.seq + 1 } })),
   setToolStateChoice: (choice) => set({ toolStateChoice: choice }),

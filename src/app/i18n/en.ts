@@ -1,6 +1,7 @@
 /** English. Typed as `Dictionary`, so its keys must match zh.ts exactly. */
 import type { Dictionary } from './zh';
 import { liveEn } from '../../ui/live/i18n.en';
+import { tools3dEn } from '../../layers/tools/i18n.en';
 import { planningEn } from '../../ui/planning/i18n.en';
 
 export const en: Dictionary = {
@@ -134,6 +135,7 @@ export const en: Dictionary = {
   },
   live: liveEn,
   planning: planningEn,
+  tools3d: tools3dEn,
   status: {
     label: 'Status',
     tiles: 'Tile loading',

@@ -1,5 +1,6 @@
 /** Chinese (zh-CN), the default language. en.ts must have exactly the same keys (checked by a unit test and by its type). */
 import { liveZh } from '../../ui/live/i18n.zh';
+import { tools3dZh } from '../../layers/tools/i18n.zh';
 import { planningZh } from '../../ui/planning/i18n.zh';
 
 export const zh = {
@@ -133,6 +134,7 @@ export const zh = {
   },
   live: liveZh,
   planning: planningZh,
+  tools3d: tools3dZh,
   status: {
     label: '运行状态',
     tiles: '瓦片加载',

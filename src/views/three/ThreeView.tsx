@@ -45,7 +45,8 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
       frameloop={frameloop}
       dpr={DPR_RANGE}
       shadows={SHADOW_SETTINGS}
-      gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+      // stencil: the section tool caps cut buildings by counting surfaces in the stencil buffer.
+      gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false, stencil: true }}
       camera={{ fov: CAMERA_FOV_DEG, near: CAMERA_NEAR_M, far: CAMERA_FAR_M, position }}
       style={{ position: 'absolute', inset: 0, touchAction: 'none' }}
       data-testid="three-view"

@@ -15,6 +15,7 @@ import { LiveLayers } from '../../layers/live/LiveLayers';
 import { PlanningLayers } from '../../layers/planning/PlanningLayers';
 import { PlanStateController } from '../../layers/planning/PlanStateController';
 import { TilesetOpacity } from '../../layers/planning/TilesetOpacity';
+import { ToolLayers } from '../../layers/planning/ToolLayers';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
 import { SkyBackground } from './SkyBackground';
@@ -57,6 +58,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
         ),
       )}
       <PlanningLayers />
+      <ToolLayers />
       <LiveLayers scene={scene} />
       <ThreeDiagnostics />
       <ContextLossGuard />
