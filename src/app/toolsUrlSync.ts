@@ -6,6 +6,7 @@
  * would refuse from a pointer), and the tool finishes, so the controller recomputes the result.
  */
 import { toolInputs } from '../tools/machine';
+import { definitionOf } from '../tools/toolKinds';
 import type { AppState, AppStore } from '../state/store';
 import type { ToolsUrlState } from './toolsUrl';
 
@@ -25,7 +26,9 @@ export function applyToolsUrl(store: AppStore, u: ToolsUrlState): void {
   for (const point of u.points) store.getState().toolEvent({ type: 'place', hit: { point, kind: 'ground' } });
   // Placing → editing → done: a shared analysis is recomputed at once. A section stays in editing,
   // where its handles are, because the box itself is what was shared.
-  for (let i = 0; i < 2 && u.points.length > 0; i++) {
+  // A tool that needs no points (a plot's height limit) finishes on its parameters alone.
+  const ready = u.points.length > 0 || definitionOf(u.kind).minPoints(store.getState().tool!.params as never) === 0;
+  for (let i = 0; i < 2 && ready; i++) {
     const t = store.getState().tool;
     if (!t || t.phase === 'done' || (t.phase === 'editing' && t.kind === 'section')) break;
     store.getState().toolEvent({ type: 'finish' });

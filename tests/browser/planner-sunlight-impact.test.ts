@@ -79,6 +79,8 @@ describe('sunlight impact (Yangpu, zh)', () => {
       expect(await impact.innerText()).toContain('由满足变为不满足');
       // Newly failing rows come first, up to the table's 30 rows.
       expect(await impact.locator('tr[data-newly-failing]').count()).toBe(Math.min(want.newlyFailing, 30));
+      // The picture for people (and the README) shows the city around the coloured windows.
+      await waitForHook(page, (h) => h.tiles.settled, 60_000).catch(() => undefined);
       await savePageScreenshot(page, 'planner-sunlight-impact-yangpu.png');
 
       // The shadow time-lapse moves the sun through the standard day.

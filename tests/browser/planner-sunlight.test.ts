@@ -127,6 +127,8 @@ describe('sunlight analysis (West Bund, next to the AI-cluster site)', () => {
       const panel = page.getByTestId('sunlight-panel');
       expect(await panel.getByTestId('sunlight-receivers').innerText()).toBe(String(s.receivers));
       expect(await panel.innerText()).toContain('Scheme reference, not a statutory finding');
+      // The picture for people (and the README) shows the city around the coloured windows.
+      await waitForHook(page, (h) => h.tiles.settled, 60_000).catch(() => undefined);
       await savePageScreenshot(page, 'planner-sunlight.png');
 
       // The link now carries the settings (written back after a short debounce).

@@ -8,7 +8,7 @@ import { DEFAULT_GHOST_OPACITY, NO_FLOOR } from '../../analysis/bim/bimFloorsVie
 import type { Section } from '../../analysis/section/types';
 import { registerDiagnostics } from '../../state/diagnostics';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
-import { activeSection } from '../../tools/compute/activeSection';
+import { activeSection, BOX_BELOW_M } from '../../tools/compute/activeSection';
 import { useZone } from '../../views/three/ZoneContext';
 import { BimFloors } from '../bim/BimFloors';
 import { SectionLayer } from '../section/SectionLayer';
@@ -24,10 +24,10 @@ function commitSection(store: ReturnType<typeof useAppStoreApi>, section: Sectio
   const s = store.getState();
   const t = s.tool;
   if (!t || t.kind !== 'section' || t.phase !== 'editing') return;
-  // The tool keeps a box by the middle of its base (sectionOfInputs raises it by half its height).
+  // The tool keeps a box by the point it stands on (sectionOfInputs: half its height up, BOX_BELOW_M down).
   if (section.kind === 'box') {
     const [x, y, z] = section.centre;
-    s.applyToolEdit({ points: [[x, y, z - section.size[2] / 2]], params: { shape: 'box', sizeM: [...section.size], headingDeg: section.headingDeg } });
+    s.applyToolEdit({ points: [[x, y, z - section.size[2] / 2 + BOX_BELOW_M]], params: { shape: 'box', sizeM: [...section.size], headingDeg: section.headingDeg } });
   } else {
     s.applyToolEdit({ points: [[...section.point]], params: { shape: 'plane', normal: [...section.normal] } });
   }

@@ -12,11 +12,18 @@ import type { ResultsList } from '../results';
 import type { AnyToolState } from '../machine';
 import type { ToolInputs } from '../toolTypes';
 
+/**
+ * A box placed on the ground reaches this far below the picked point, so the ground it stands on
+ * stays inside it (a bottom face exactly at the ground would clip the ground away).
+ */
+export const BOX_BELOW_M = 1;
+
+/** The section of the tool's inputs: a box stands on its picked point; a plane passes through it. */
 export function sectionOfInputs(inputs: ToolInputs<'section'>): Section | null {
   const p = inputs.points[0];
   if (!p) return null;
   const s: Section = inputs.params.shape === 'box'
-    ? { kind: 'box', centre: [p[0], p[1], p[2] + inputs.params.sizeM[2] / 2], size: [...inputs.params.sizeM], headingDeg: inputs.params.headingDeg }
+    ? { kind: 'box', centre: [p[0], p[1], p[2] - BOX_BELOW_M + inputs.params.sizeM[2] / 2], size: [...inputs.params.sizeM], headingDeg: inputs.params.headingDeg }
     : { kind: 'plane', point: [p[0], p[1], p[2]], normal: [...inputs.params.normal] };
   return validateSection(s).length === 0 ? s : null;
 }

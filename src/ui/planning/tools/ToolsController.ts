@@ -36,6 +36,8 @@ export class ToolsController {
       if (s.tool && s.tool.phase === 'done' && prev.tool?.phase !== 'done') void this.finish();
       if (s.toolResults !== prev.toolResults) retainToolPayloads(s.toolResults.items.map((r) => r.id));
     });
+    // A link can finish a tool before the panel (and so this controller) is mounted.
+    if (store.getState().tool?.phase === 'done') queueMicrotask(() => void this.finish());
   }
 
   dispose(): void {

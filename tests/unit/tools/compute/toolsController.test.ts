@@ -45,6 +45,16 @@ describe('tools from a link through the controller', () => {
     controller.dispose();
   });
 
+  it('computes a tool a link finished before the controller existed', async () => {
+    const store = createAppStore();
+    applyToolsUrl(store, parseToolsParams(new URLSearchParams('tool=measure-distance&tpts=0_0_0~3_0_4'), () => {})!);
+    expect(store.getState().tool?.phase).toBe('done');
+    const controller = new ToolsController(store, { loadZone: async () => ZONE });
+    await until(() => store.getState().toolResults.items.length === 1);
+    expect(store.getState().toolResults.items[0]!.values).toMatchObject({ distanceM: 5 });
+    controller.dispose();
+  });
+
   it('refuses a bad link with a reason, and a machine refusal is reported', () => {
     const bad: string[] = [];
     expect(parseToolsParams(new URLSearchParams('tool=laser'), (p) => bad.push(p))).toBeUndefined();
