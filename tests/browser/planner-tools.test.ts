@@ -55,7 +55,8 @@ describe('planner tools', () => {
     const cam = [cx - 250, cy - 420, 320, cx, cy, 30].map((v) => v.toFixed(1)).join(',');
     const app = await openApp({
       zone: 'jiading', lang: 'en', cam, site: site.id, pv: 'scheme', pr: 'yuanxiang-b',
-      tool: 'height-limit', tprm: `mode:plot,plotId:${plot.id}`, ...DEAD_FEED,
+      // The 3D diff off: its added-building overlay would cover the tint in the picture.
+      lyr: 'diff:0', tool: 'height-limit', tprm: `mode:plot,plotId:${plot.id}`, ...DEAD_FEED,
     });
     const { page } = app;
     try {
@@ -72,6 +73,8 @@ describe('planner tools', () => {
       expect(rows.length).toBe(want.value.over);
       expect(rows[0]).toContain(String(r2(want.value.exceedances[0]!.excessM)));
       await expect.poll(async () => (await tools(page)).render?.heightLimitOn ?? false, { timeout: 20_000 }).toBe(true);
+      await waitForHook(page, (h) => h.tiles.settled, 60_000).catch(() => undefined);
+      await settleFrames(page);
       await savePageScreenshot(page, 'planner-height-limit.png');
       expect(app.pageErrors).toEqual([]);
     } finally {
