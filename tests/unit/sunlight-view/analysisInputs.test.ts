@@ -27,6 +27,17 @@ describe('the city in a state', () => {
   });
 });
 
+describe('an imported scheme', () => {
+  it('is a state like a shipped one: the site cleared, its buildings added, reachable by id', async () => {
+    const { WALL } = await import('./fixtures');
+    const imported = { ...WALL, id: 'import:mine', source: 'imported' as const, buildings: WALL.buildings.map((b) => ({ ...b, id: `import:mine:${b.id}` })) };
+    const c = ctx({ imported: [imported] });
+    expect(ids(cityOfState(ZONE, c, 'import:mine'))).toEqual(['far', 'import:mine:w1', 'shop', 'slab']);
+    expect(siteOfState(c, 'import:mine')).toBe(SITE);
+    expect(cityOfState(ZONE, ctx(), 'import:mine')).toBeNull();
+  });
+});
+
 describe('receiver choice', () => {
   it('takes a residential building only', () => {
     expect(ids(receiverBuildings({ kind: 'building', id: 'slab', ring: null }, ZONE, ctx()))).toEqual(['slab']);
