@@ -145,7 +145,8 @@ describe('planner comparison (West Bund, scheme A)', () => {
       // Import: a good file appears as an imported scheme and on the board; a bad one is refused alone.
       const source = JSON.parse(readFileSync(resolve('tiles/westbund/schemes', `${schemeA!.id}.geojson`), 'utf8')) as { 'shentwin:scheme': Record<string, string>; features: { geometry: { coordinates: number[][][] } }[] };
       source['shentwin:scheme'] = { ...source['shentwin:scheme'], id: 'my-design', name: '我的方案', nameEn: 'My design' };
-      const input = page.locator('input[type=file]').first();
+      // The scheme import's own file input (the tools panel has one too, for results).
+      const input = page.getByTestId('scheme-drop').locator('input[type=file]');
       await input.setInputFiles({ name: 'my-design.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(source)) });
       const withImport = await waitForHook(page, (h) => (h as unknown as { planning: PlanningHook }).planning.schemes.some((s) => s.source === 'imported'), 20_000);
       const importedId = (withImport as unknown as { planning: PlanningHook }).planning?.schemes.find((s) => s.source === 'imported')?.id
@@ -168,7 +169,7 @@ describe('planner comparison (West Bund, scheme A)', () => {
     } finally {
       await app.close();
     }
-  }, 420_000);
+  }, 600_000);
 });
 
 async function saveShot(page: Page, name: string): Promise<void> {
