@@ -4,6 +4,9 @@
  * the low-water mark it gets one fresh snapshot (the latest state) instead of the backlog.
  */
 import type { WebSocket } from 'ws';
+import type { ClientMessage } from '../feed/protocol/messages';
+import type { Role } from './auth/roles';
+import type { TokenBucket } from './auth/rateLimit';
 
 export interface SessionCounters {
   messagesSent: number;
@@ -14,13 +17,35 @@ export interface SessionCounters {
 
 const OPEN = 1;
 
+/**
+ * `open`: the server runs without --auth (today's loopback behaviour); `required`: no token yet;
+ * `pending`: a token is being verified (messages queue); `ok`: authenticated; `closed`: refused.
+ */
+export type AuthState = 'open' | 'required' | 'pending' | 'ok' | 'closed';
+
 export class ClientSession {
   readonly zones = new Set<string>();
   readonly behind = new Set<string>();
   alive = true;
   badMessages = 0;
+  authState: AuthState = 'open';
+  /** The token's name and role once authenticated; never the token. */
+  tokenName: string | null = null;
+  tokenId: string | null = null;
+  role: Role | null = null;
+  /** Messages that arrived while the token was being verified, replayed in order afterwards. */
+  readonly queued: ClientMessage[] = [];
+  authTimer: unknown = null;
 
-  constructor(readonly ws: WebSocket, readonly id: number, private readonly highWater: number, private readonly counters: SessionCounters) {}
+  constructor(
+    readonly ws: WebSocket, readonly id: number, private readonly highWater: number, private readonly counters: SessionCounters,
+    readonly bucket: TokenBucket, readonly remote: string,
+  ) {}
+
+  /** How logs and wall peers name this client. */
+  get displayName(): string {
+    return this.tokenName ?? `anonymous#${this.id}`;
+  }
 
   get lowWater(): number {
     return this.highWater / 4;

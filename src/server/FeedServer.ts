@@ -9,8 +9,25 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION } from '../feed/protocol/limits';
 import { clientMessageSchema, type ClientMessage } from '../feed/protocol/messages';
 import { realTimers, type Timers } from '../feed/sources/FeedSource';
+import { AccessControl, AUTH_DEADLINE_MS, CLOSE_RATE_LIMITED } from './auth/AccessControl';
+import { originAllowed } from './auth/access';
+import { TokenBucket } from './auth/rateLimit';
+import { roleAllows } from './auth/roles';
+import { PROTOCOL_NAME, tokenFromSubprotocols } from './auth/tokenFormat';
 import { ClientSession, type SessionCounters } from './ClientSession';
+import { WallHub } from './wall/WallHub';
 import type { ZoneHost } from './ZoneHost';
+
+/** Per-connection limits; a client past the message rate is disconnected (4429), others are unaffected. */
+export interface ConnectionLimits {
+  msgRatePerS: number;
+  msgBurst: number;
+  maxSubscriptions: number;
+  /** Messages held while a token is verified. */
+  maxQueuedBeforeAuth: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = { msgRatePerS: 20, msgBurst: 40, maxSubscriptions: 8, maxQueuedBeforeAuth: 32 };
 
 export interface FeedServerOptions {
   zones: ZoneHost[];
@@ -19,6 +36,13 @@ export interface FeedServerOptions {
   heartbeatMs: number;
   highWaterBytes: number;
   allowControl: boolean;
+  /** Token checks (null store = no --auth: open, loopback only — enforced by the CLI). */
+  access?: AccessControl;
+  /** Browser origins allowed to connect (normalised scheme://host[:port]); null = any. */
+  origins?: string[] | null;
+  limits?: Partial<ConnectionLimits>;
+  /** How long a connection may take to authenticate (default AUTH_DEADLINE_MS). */
+  authDeadlineMs?: number;
   now: () => number;
   timers?: Timers;
   /** Extra health fields (e.g. MQTT publisher state). */
@@ -44,15 +68,48 @@ export class FeedServer {
   private nextId = 1;
   private connectionsTotal = 0;
   private badMessagesTotal = 0;
+  readonly access: AccessControl;
+  readonly walls: WallHub;
+  private readonly limits: ConnectionLimits;
   private readonly listener = (zone: string, bytes: Buffer) => this.fanOut(zone, bytes);
 
   constructor(private readonly o: FeedServerOptions) {
     for (const z of o.zones) this.zones.set(z.id, z);
     this.timers = o.timers ?? realTimers;
     this.startedMs = o.now();
+    this.access = o.access ?? new AccessControl(null, o.allowControl, (l) => o.log?.(l));
+    this.walls = new WallHub(o.now);
+    this.limits = { ...DEFAULT_LIMITS, ...o.limits };
     this.http = createServer((req, res) => this.onHttp(req, res));
-    this.wss = new WebSocketServer({ server: this.http, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
-    this.wss.on('connection', (ws) => this.onConnection(ws));
+    this.wss = new WebSocketServer({
+      server: this.http, maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+      // Select our protocol name; a `shentwin.token.…` entry is read, never echoed back.
+      handleProtocols: (protocols) => (protocols.has(PROTOCOL_NAME) ? PROTOCOL_NAME : false),
+      verifyClient: (info, done) => {
+        if (originAllowed(info.origin || undefined, this.o.origins ?? null)) return done(true);
+        this.access.counters.originRefused++;
+        this.o.log?.(`origin: refused ${String(info.origin).slice(0, 100)} from ${remoteOf(info.req)}`);
+        done(false, 403, 'origin not allowed');
+      },
+    });
+    this.wss.on('connection', (ws, req) => this.onConnection(ws, req));
+  }
+
+  /** Re-reads the token file (SIGHUP); a bad file keeps the previous tokens and reports why. */
+  async reloadAuth(): Promise<{ ok: true; tokens: number; revoked: number; rerole: number } | { ok: false; error: string }> {
+    const store = this.access.store;
+    if (!store) return { ok: false, error: 'the server runs without --auth' };
+    try {
+      await store.load();
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+    const r = this.access.applyReload(this.sessions);
+    for (const s of this.sessions) {
+      if (s.authState !== 'ok' || !s.role) continue;
+      for (const [wall, as] of this.walls.membership(s)) if (!roleAllows(s.role, as === 'leader' ? 'wall.lead' : 'wall.follow')) this.walls.leave(s, wall);
+    }
+    return { ok: true, tokens: store.size, ...r };
   }
 
   async listen(): Promise<number> {
@@ -88,7 +145,8 @@ export class FeedServer {
     return {
       status: 'ok', protocol: PROTOCOL_VERSION, uptimeS: Math.round((this.o.now() - this.startedMs) / 1000),
       clients: this.sessions.size, connectionsTotal: this.connectionsTotal, badMessagesTotal: this.badMessagesTotal,
-      heartbeatMs: this.o.heartbeatMs, ...this.counters, rssBytes: process.memoryUsage().rss, zones, ...this.o.extraHealth?.(),
+      heartbeatMs: this.o.heartbeatMs, ...this.counters, rssBytes: process.memoryUsage().rss, zones,
+      auth: this.access.health(), walls: this.walls.health(), limits: this.limits, ...this.o.extraHealth?.(),
     };
   }
 
@@ -126,18 +184,56 @@ export class FeedServer {
     res.end(JSON.stringify({ error: 'not found', hint: 'GET /health, or connect a WebSocket' }));
   }
 
-  private onConnection(ws: WebSocket): void {
-    const s = new ClientSession(ws, this.nextId++, this.o.highWaterBytes, this.counters);
+  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const bucket = new TokenBucket({ ratePerS: this.limits.msgRatePerS, burst: this.limits.msgBurst, now: this.o.now });
+    const s = new ClientSession(ws, this.nextId++, this.o.highWaterBytes, this.counters, bucket, remoteOf(req));
     this.sessions.add(s);
     this.connectionsTotal++;
+    const gone = () => {
+      this.sessions.delete(s);
+      this.walls.drop(s);
+      if (s.authTimer !== null) this.timers.clearTimeout(s.authTimer);
+      s.authTimer = null;
+    };
     ws.on('pong', () => (s.alive = true));
     ws.on('message', (data, isBinary) => this.onMessage(s, data, isBinary));
-    ws.on('close', () => this.sessions.delete(s));
-    ws.on('error', () => this.sessions.delete(s));
-    s.sendJson({ v: PROTOCOL_VERSION, type: 'hello', server: 'shentwin-feed', ts: this.o.now(), heartbeatMs: this.o.heartbeatMs, zones: [...this.zones.keys()] });
+    ws.on('close', gone);
+    ws.on('error', gone);
+    const required = this.access.required;
+    s.sendJson({ v: PROTOCOL_VERSION, type: 'hello', server: 'shentwin-feed', ts: this.o.now(), heartbeatMs: this.o.heartbeatMs, zones: [...this.zones.keys()], authRequired: required });
+    if (!required) return;
+    s.authState = 'required';
+    const deadlineMs = this.o.authDeadlineMs ?? AUTH_DEADLINE_MS;
+    s.authTimer = this.timers.setTimeout(() => {
+      s.authTimer = null;
+      if (s.authState === 'required' || s.authState === 'pending') {
+        this.access.counters.authFailures++;
+        this.o.log?.(`auth: no credentials from ${s.remote} within ${deadlineMs / 1000} s`);
+        this.access.closeUnauthorised(s, `no credentials within ${deadlineMs / 1000} s`);
+      }
+    }, deadlineMs);
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const token = tokenFromSubprotocols(offered);
+    if (token !== null) void this.authenticate(s, token);
+  }
+
+  private async authenticate(s: ClientSession, token: string): Promise<void> {
+    const ok = await this.access.authenticate(s, token);
+    if (!ok) return;
+    if (s.authTimer !== null) this.timers.clearTimeout(s.authTimer);
+    s.authTimer = null;
+    for (const m of s.queued.splice(0)) this.handle(s, m);
   }
 
   private onMessage(s: ClientSession, data: unknown, isBinary: boolean): void {
+    if (s.authState === 'closed') return;
+    if (!s.bucket.take()) {
+      this.access.counters.rateLimited++;
+      this.o.log?.(`limit: ${s.displayName} (${s.remote}) sent more than ${this.limits.msgRatePerS} messages/s; disconnected`);
+      s.authState = 'closed';
+      s.ws.close(CLOSE_RATE_LIMITED, `rate limit: more than ${this.limits.msgRatePerS} messages/s`);
+      return;
+    }
     let msg: ClientMessage;
     try {
       if (isBinary) throw new Error('binary frame');
@@ -150,11 +246,40 @@ export class FeedServer {
       if (++s.badMessages >= MAX_BAD_MESSAGES) s.ws.close(1008, 'too many invalid messages');
       return;
     }
+    if (s.authState === 'pending' && msg.type !== 'ping') {
+      if (s.queued.length >= this.limits.maxQueuedBeforeAuth) {
+        this.access.counters.rateLimited++;
+        s.authState = 'closed';
+        s.ws.close(CLOSE_RATE_LIMITED, 'rate limit: too many messages before authentication');
+        return;
+      }
+      s.queued.push(msg);
+      return;
+    }
+    this.handle(s, msg);
+  }
+
+  private handle(s: ClientSession, msg: ClientMessage): void {
+    if (msg.type === 'auth') {
+      if (s.authState === 'required') void this.authenticate(s, msg.token);
+      else s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'bad-request', message: s.authState === 'open' ? 'this server needs no token' : 'already authenticated' });
+      return;
+    }
+    const verdict = this.access.check(s, msg);
+    if (!verdict.ok) {
+      s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: verdict.code, message: verdict.message });
+      return;
+    }
     switch (msg.type) {
       case 'subscribe': {
         const zone = this.zones.get(msg.zone);
         if (!zone) {
           s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'unknown-zone', message: `no zone "${msg.zone}"; serving ${[...this.zones.keys()].join(', ')}` });
+          return;
+        }
+        if (!s.zones.has(zone.id) && s.zones.size >= this.limits.maxSubscriptions) {
+          this.access.counters.refused.limit = (this.access.counters.refused.limit ?? 0) + 1;
+          s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'limit', message: `at most ${this.limits.maxSubscriptions} subscriptions per connection` });
           return;
         }
         s.zones.add(zone.id);
@@ -170,14 +295,28 @@ export class FeedServer {
         return;
       case 'control': {
         const zone = this.zones.get(msg.zone);
-        if (!this.o.allowControl || !zone) {
-          s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'forbidden', message: this.o.allowControl ? `no zone "${msg.zone}"` : 'control is disabled (start with --allow-control)' });
+        if (!zone) {
+          s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'unknown-zone', message: `no zone "${msg.zone}"` });
           return;
         }
         if (msg.timeScale !== undefined) zone.driver.setTimeScale(msg.timeScale);
-        if (msg.scenario) this.o.log?.(`control: ${zone.driver.trigger(msg.scenario, msg.params)}`);
+        if (msg.scenario) this.o.log?.(`control by ${s.displayName}: ${zone.driver.trigger(msg.scenario, msg.params)}`);
         return;
       }
+      case 'wall-join': {
+        const r = this.walls.join(s, msg.wall, msg.as);
+        if (!r.ok) s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: r.code, message: r.message });
+        else this.o.log?.(`wall ${msg.wall}: ${s.displayName} joined as ${msg.as}`);
+        return;
+      }
+      case 'wall-leave':
+        this.walls.leave(s, msg.wall);
+        return;
+      case 'wall-state':
+        if (!this.walls.publish(s, msg.wall, msg.state)) {
+          s.sendJson({ v: PROTOCOL_VERSION, type: 'error', code: 'not-leader', message: `join wall "${msg.wall}" as leader first` });
+        }
+        return;
     }
   }
 
@@ -203,4 +342,11 @@ export class FeedServer {
       s.ws.ping();
     }
   }
+}
+
+/** The peer address for logs; behind a reverse proxy, the forwarded client address is shown too. */
+function remoteOf(req: IncomingMessage): string {
+  const direct = req.socket.remoteAddress ?? '?';
+  const fwd = req.headers['x-forwarded-for'];
+  return fwd ? `${direct} (for ${String(fwd).split(',')[0]!.trim().slice(0, 60)})` : direct;
 }

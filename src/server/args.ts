@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
 import { DEFAULT_TOPIC_PREFIX } from '../feed/protocol/limits';
 import { isValidTopicPrefix } from '../feed/protocol/topics';
+import { isLoopbackHost, normaliseOrigin } from './auth/access';
 
 export interface ServerConfig {
   zones: string[];
@@ -25,6 +26,10 @@ export interface ServerConfig {
   highWaterBytes: number;
   /** Simulated start, epoch ms; null = now. */
   startSimMs: number | null;
+  authFile: string | null;
+  origins: string[] | null;
+  msgRatePerS: number;
+  maxSubscriptions: number;
 }
 
 export const USAGE = `Usage: npm run feed -- [flags]
@@ -43,8 +48,17 @@ export const USAGE = `Usage: npm run feed -- [flags]
   --heartbeat-ms <ms>   application heartbeat interval (default 2000)
   --fleet-scale <x>     multiply fleet sizes (default 1)
   --start-time <iso>    simulated start, e.g. 2025-11-20T08:00:00+08:00 (default: now)
-  --allow-control       accept control messages (time scale, scenarios) from clients
-  --high-water <bytes>  per-client send buffer above which deltas are coalesced (default 1048576)`;
+  --allow-control       accept control messages (time scale, scenarios) from clients (drill role with --auth)
+  --high-water <bytes>  per-client send buffer above which deltas are coalesced (default 1048576)
+  --auth <file>         token file: every client needs a token with a role; SIGHUP reloads it
+  --allow-origin <list> browser origins allowed, comma-separated (e.g. https://ioc.example.cn)
+  --insecure-lan        allow a non-loopback --host without --auth (anyone on the network can watch)
+  --max-msg-rate <n>    client messages per second before a connection is cut (default 20, burst 2×)
+  --max-subs <n>        zone subscriptions per connection (default 8)
+
+Tokens:  npm run feed -- token add <name> <viewer|wall|operator|drill> [--auth <file>]
+         npm run feed -- token list|remove <name> [--auth <file>]   (default file feed-tokens.json)
+MQTT:    npm run feed -- mqtt-acl --prefix <p> --user <name>:<role> … [--format mosquitto|emqx]`;
 
 function int(name: string, v: string | undefined, def: number, min: number, max: number): number {
   if (v === undefined) return def;
@@ -70,6 +84,8 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
       'topic-prefix': { type: 'string' }, scene: { type: 'string' }, roads: { type: 'string' }, origin: { type: 'string' },
       'heartbeat-ms': { type: 'string' }, 'fleet-scale': { type: 'string' }, 'allow-control': { type: 'boolean' },
       'high-water': { type: 'string' }, 'start-time': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      auth: { type: 'string' }, 'allow-origin': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
+      'max-msg-rate': { type: 'string' }, 'max-subs': { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -102,13 +118,30 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
     startSimMs = Date.parse(values['start-time']);
     if (!Number.isFinite(startSimMs)) throw new Error(`--start-time: "${values['start-time']}" is not an ISO 8601 date-time`);
   }
+  const host = values.host ?? '127.0.0.1';
+  const authFile = values.auth ?? null;
+  if (!isLoopbackHost(host) && authFile === null && !values['insecure-lan']) {
+    throw new Error(
+      `--host ${host} serves the network without access control: anyone who can reach the port could watch every zone` +
+        `${values['allow-control'] ? ' and trigger drills' : ''}. Start with --auth <token file> (npm run feed -- token add <name> <role>), ` +
+        'or pass --insecure-lan to accept that on a trusted network',
+    );
+  }
+  let origins: string[] | null = null;
+  if (values['allow-origin'] !== undefined) {
+    origins = values['allow-origin'].split(',').map((x) => x.trim()).filter(Boolean);
+    for (const o of origins) if (!normaliseOrigin(o)) throw new Error(`--allow-origin: "${o}" is not an origin like https://ioc.example.cn`);
+    if (origins.length === 0) throw new Error('--allow-origin: at least one origin');
+  }
   return {
+    authFile, origins, host,
+    msgRatePerS: int('max-msg-rate', values['max-msg-rate'], 20, 1, 10_000),
+    maxSubscriptions: int('max-subs', values['max-subs'], 8, 1, 1000),
     zones, scenarios, mqttUrl, topicPrefix: prefix, origin, startSimMs,
     seed: int('seed', values.seed, 20_211_231, 0, 2 ** 32 - 1),
     timeScale: real('speed', values.speed, 1, 1, 60),
     rateHz: real('rate', values.rate, 5, 0.2, 30),
     port: int('port', values.port, 8787, 0, 65535),
-    host: values.host ?? '127.0.0.1',
     heartbeatMs: int('heartbeat-ms', values['heartbeat-ms'], 2000, 100, 60_000),
     scenePath: values.scene ?? 'scenes/{zone}.json',
     roadsPath: values.roads ?? 'public/tiles/{zone}/roads.json',

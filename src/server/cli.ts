@@ -3,15 +3,31 @@
  * Exits 2 on bad flags or unreadable zone files, 0 after a graceful SIGINT/SIGTERM shutdown.
  */
 import { parseServerArgs, USAGE } from './args';
+import { runTokenCommand } from './auth/tokenCli';
 import { loadZone } from './loadZone';
 import { startFeedServer } from './startFeedServer';
 
 const log = (line: string) => process.stderr.write(`[feed] ${line}\n`);
 
+/** `mqtt://user:secret@host` → `mqtt://user:***@host`: passwords never reach a log. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable url)';
+  }
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'token') {
+    process.exit(await runTokenCommand(argv.slice(1), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)));
+  }
   let cfg;
   try {
-    cfg = parseServerArgs(process.argv.slice(2));
+    cfg = parseServerArgs(argv);
   } catch (e) {
     log((e as Error).message);
     process.stderr.write(`${USAGE}\n`);
@@ -36,12 +52,24 @@ async function main(): Promise<void> {
     zones, seed: cfg.seed, timeScale: cfg.timeScale, rateHz: cfg.rateHz, port: cfg.port, host: cfg.host, heartbeatMs: cfg.heartbeatMs,
     scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, allowControl: cfg.allowControl,
     fleetScale: cfg.fleetScale, highWaterBytes: cfg.highWaterBytes, log, ...(cfg.startSimMs !== null ? { startSimMs: cfg.startSimMs } : {}),
+    authFile: cfg.authFile, origins: cfg.origins, limits: { msgRatePerS: cfg.msgRatePerS, msgBurst: cfg.msgRatePerS * 2, maxSubscriptions: cfg.maxSubscriptions },
+  }).catch((e: Error) => {
+    log(`cannot start: ${e.message}`);
+    process.exit(2);
   });
   for (const z of running.zones) {
     const sim = z.driver.sim;
     log(`${z.id}: ${sim.net.drivableLengthM / 1000 | 0} km drivable, fleet ${JSON.stringify(sim.vehicleCounts())}, ${sim.sensors.specs.length} sensors, ${sim.signals.junctions.length} signals`);
   }
-  log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${cfg.mqttUrl}` : ''}`);
+  log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${redactUrl(cfg.mqttUrl)}` : ''}`);
+  if (cfg.authFile) log(`access control: ${running.server.access.store?.size ?? 0} tokens from ${cfg.authFile}; SIGHUP reloads it${cfg.origins ? `; origins ${cfg.origins.join(', ')}` : ''}`);
+  else log('access control: none (loopback only; see --auth)');
+  process.on('SIGHUP', () => {
+    void running.server.reloadAuth().then((r) => {
+      if (r.ok) log(`SIGHUP: ${r.tokens} tokens loaded; ${r.revoked} sessions closed, ${r.rerole} roles changed`);
+      else log(`SIGHUP: token file not reloaded, previous tokens stay in force: ${r.error}`);
+    });
+  });
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     if (shuttingDown) return;

@@ -8,7 +8,10 @@ import { SimDriver } from '../feed/producer/SimDriver';
 import { realTimers, type Timers } from '../feed/sources/FeedSource';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
 import { Simulation } from '../sim/Simulation';
-import { FeedServer } from './FeedServer';
+import { AccessControl } from './auth/AccessControl';
+import { normaliseOrigin } from './auth/access';
+import { TokenStore } from './auth/TokenStore';
+import { FeedServer, type ConnectionLimits } from './FeedServer';
 import { MqttPublisher } from './MqttPublisher';
 import { ZoneHost } from './ZoneHost';
 
@@ -30,6 +33,12 @@ export interface StartOptions {
   mqttUrl?: string | null;
   topicPrefix?: string;
   allowControl?: boolean;
+  /** Token file (`--auth`); every connection must then present a token with a role. */
+  authFile?: string | null;
+  /** Browser origins allowed (`--allow-origin`); null or absent = any. */
+  origins?: string[] | null;
+  limits?: Partial<ConnectionLimits>;
+  authDeadlineMs?: number;
   fleetScale?: number;
   highWaterBytes?: number;
   /** Simulated start; default: now, so the simulated time of day is the real one. */
@@ -50,6 +59,16 @@ export interface RunningFeedServer {
 export async function startFeedServer(o: StartOptions): Promise<RunningFeedServer> {
   const now = o.now ?? (() => Date.now());
   const timers = o.timers ?? realTimers;
+  let store: TokenStore | null = null;
+  if (o.authFile) {
+    store = new TokenStore(o.authFile);
+    await store.load();
+  }
+  const origins = o.origins?.map((x) => {
+    const n = normaliseOrigin(x);
+    if (!n) throw new Error(`origin "${x}" is not an http(s) origin like https://wall.example.cn`);
+    return n;
+  }) ?? null;
   const sched = parseScenarioList(o.scenarios ?? '');
   if (sched.errors.length) throw new Error(sched.errors.join('; '));
   const zones = o.zones.map((z) => {
@@ -60,7 +79,8 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
   const mqtt = o.mqttUrl ? new MqttPublisher({ url: o.mqttUrl, prefix: o.topicPrefix ?? 'shentwin/v1', zones, heartbeatMs: o.heartbeatMs, now, timers, log: o.log }) : null;
   const server = new FeedServer({
     zones, port: o.port, host: o.host ?? '127.0.0.1', heartbeatMs: o.heartbeatMs, highWaterBytes: o.highWaterBytes ?? 1 << 20,
-    allowControl: o.allowControl ?? false, now, timers, log: o.log, extraHealth: mqtt ? () => mqtt.health() : undefined,
+    allowControl: o.allowControl ?? false, now, timers, log: o.log, origins, limits: o.limits, authDeadlineMs: o.authDeadlineMs,
+    access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt ? () => mqtt.health() : undefined,
   });
   const port = await server.listen();
   for (const z of zones) z.start(timers);

@@ -8,7 +8,7 @@ import { DROP_REASONS, type DropReason } from '../protocol/dropReasons';
 import { catalogueSchema } from '../protocol/entities';
 import { decodeMqtt, decodeServerText, type Decoded } from '../protocol/decode';
 import { DEFAULT_TOPIC_PREFIX, MAX_MESSAGE_CHARS } from '../protocol/limits';
-import type { DeltaEnvelope, ErrorMessage, HelloMessage, SnapshotEnvelope } from '../protocol/messages';
+import type { AuthOkMessage, DeltaEnvelope, ErrorMessage, HelloMessage, SnapshotEnvelope, WallServerMessage } from '../protocol/messages';
 import { applyCatalogue } from './catalogue';
 import { ClockOffset } from './ClockOffset';
 import type { BusLineEntry, BusStopEntry, IncidentEntry, SegmentEntry, SignalEntry } from './entities';
@@ -41,6 +41,10 @@ export interface IngestListeners {
   onHello?(msg: HelloMessage): void;
   onResyncNeeded?(why: string): void;
   onServerError?(msg: ErrorMessage): void;
+  /** The server accepted this client's token (name and role, never the token). */
+  onAuthOk?(msg: AuthOkMessage): void;
+  /** Video-wall sync traffic, for the wall client. */
+  onWall?(msg: WallServerMessage): void;
   onDrop?(reason: DropReason, detail: string): void;
 }
 
@@ -228,6 +232,12 @@ export class FeedIngest {
         return;
       case 'error':
         this.listeners.onServerError?.(d.msg);
+        return;
+      case 'auth-ok':
+        this.listeners.onAuthOk?.(d.msg);
+        return;
+      case 'wall':
+        this.listeners.onWall?.(d.msg);
         return;
       case 'status':
         this.publisherOnline = d.msg.state === 'online';

@@ -8,7 +8,8 @@ import type { DropReason } from './dropReasons';
 import { MAX_MESSAGE_CHARS, PROTOCOL_VERSION } from './limits';
 import {
   catalogueMessageSchema, serverMessageSchemas, statusSchema,
-  type DeltaEnvelope, type ErrorMessage, type HeartbeatMessage, type HelloMessage, type PongMessage, type SnapshotEnvelope, type StatusMessage,
+  type AuthOkMessage, type DeltaEnvelope, type ErrorMessage, type HeartbeatMessage, type HelloMessage, type PongMessage, type SnapshotEnvelope,
+  type StatusMessage, type WallServerMessage,
 } from './messages';
 import type { WireCatalogue } from './entities';
 import { parseTopic } from './topics';
@@ -21,6 +22,9 @@ export type Decoded =
   | { kind: 'heartbeat'; msg: HeartbeatMessage }
   | { kind: 'pong'; msg: PongMessage }
   | { kind: 'error'; msg: ErrorMessage }
+  | { kind: 'auth-ok'; msg: AuthOkMessage }
+  /** Video-wall sync messages (wall-joined, wall-state, wall-peers). */
+  | { kind: 'wall'; msg: WallServerMessage }
   | { kind: 'catalogue'; zone: string; ts: number; catalogue: WireCatalogue }
   | { kind: 'status'; msg: StatusMessage }
   | { kind: 'ignored' };
@@ -78,6 +82,12 @@ export function decodeServerText(raw: unknown, maxChars = MAX_MESSAGE_CHARS): De
       return { ok: true, value: { kind: 'pong', msg } };
     case 'error':
       return { ok: true, value: { kind: 'error', msg } };
+    case 'auth-ok':
+      return { ok: true, value: { kind: 'auth-ok', msg } };
+    case 'wall-joined':
+    case 'wall-state':
+    case 'wall-peers':
+      return { ok: true, value: { kind: 'wall', msg } };
   }
 }
 

@@ -16,6 +16,8 @@ const timeScale = z.number().min(1).max(60);
 export const helloSchema = z.object({
   v: version, type: z.literal('hello'), server: z.string().max(100), ts: tsSchema,
   heartbeatMs: z.number().int().min(50).max(120_000), zones: z.array(zoneSchema).max(100),
+  /** True when the server runs with --auth: the client must present a token (auth-ok follows). */
+  authRequired: z.boolean().optional(),
 });
 
 export const snapshotSchema = z.object({
@@ -40,8 +42,31 @@ export const errorSchema = z.object({ v: version, type: z.literal('error'), code
 export const catalogueMessageSchema = z.object({ v: version, type: z.literal('catalogue'), zone: zoneSchema, ts: tsSchema, catalogue: catalogueSchema });
 export const statusSchema = z.object({ v: version, type: z.literal('status'), state: z.enum(['online', 'offline']), ts: tsSchema });
 
+export const authOkSchema = z.object({ v: version, type: z.literal('auth-ok'), name: z.string().max(64), role: z.string().max(16) });
+
+/** Video wall: what a leader shares so every screen shows one scene (docs/feed-protocol.md). */
+const vec = (n: number) => z.array(z.number().finite().min(-1e8).max(1e8)).length(n);
+const wallIdSchema = z.string().min(1).max(32).regex(/^[a-z0-9-]+$/, 'lower-case wall id');
+export const wallStateSchema = z.object({
+  seq: seq,
+  zone: zoneSchema,
+  camera: z.object({ position: vec(3), quaternion: vec(4), fovDeg: z.number().min(1).max(179) }),
+  tour: z.object({ id: z.string().max(64), step: z.number().int().min(0).max(10_000), state: z.enum(['playing', 'paused', 'interrupted']) }).optional(),
+  simMs: tsSchema.optional(),
+});
+export type WallState = z.infer<typeof wallStateSchema>;
+export const wallJoinedSchema = z.object({
+  v: version, type: z.literal('wall-joined'), wall: wallIdSchema, as: z.enum(['leader', 'follower']),
+  leader: z.string().max(64).nullable(), followers: z.number().int().min(0), state: wallStateSchema.nullable(), stateTs: tsSchema.nullable(),
+});
+export const wallStateMessageSchema = z.object({ v: version, type: z.literal('wall-state'), wall: wallIdSchema, ts: tsSchema, state: wallStateSchema });
+export const wallPeersSchema = z.object({
+  v: version, type: z.literal('wall-peers'), wall: wallIdSchema, leader: z.string().max(64).nullable(), followers: z.number().int().min(0),
+});
+
 export const serverMessageSchemas = {
   hello: helloSchema, snapshot: snapshotSchema, delta: deltaSchema, heartbeat: heartbeatSchema, pong: pongSchema, error: errorSchema,
+  'auth-ok': authOkSchema, 'wall-joined': wallJoinedSchema, 'wall-state': wallStateMessageSchema, 'wall-peers': wallPeersSchema,
 } as const;
 
 export type HelloMessage = z.infer<typeof helloSchema>;
@@ -51,7 +76,9 @@ export type HeartbeatMessage = z.infer<typeof heartbeatSchema>;
 export type PongMessage = z.infer<typeof pongSchema>;
 export type ErrorMessage = z.infer<typeof errorSchema>;
 export type StatusMessage = z.infer<typeof statusSchema>;
-export type ServerMessage = HelloMessage | SnapshotEnvelope | DeltaEnvelope | HeartbeatMessage | PongMessage | ErrorMessage;
+export type AuthOkMessage = z.infer<typeof authOkSchema>;
+export type WallServerMessage = z.infer<typeof wallJoinedSchema> | z.infer<typeof wallStateMessageSchema> | z.infer<typeof wallPeersSchema>;
+export type ServerMessage = AuthOkMessage | WallServerMessage | HelloMessage | SnapshotEnvelope | DeltaEnvelope | HeartbeatMessage | PongMessage | ErrorMessage;
 
 /** Typed shapes producers build; receivers validate them back through the schemas above. */
 export interface SnapshotMessage {
@@ -74,6 +101,13 @@ export const controlSchema = z.object({
   scenario: z.enum(SCENARIOS).optional(),
   params: z.object({ sensorId: idSchema.optional(), edgeId: z.number().int().optional(), reverse: z.boolean().optional(), durationS: z.number().min(1).max(86_400).optional() }).optional(),
 });
-export const clientMessageSchema = z.discriminatedUnion('type', [subscribeSchema, unsubscribeSchema, pingSchema, controlSchema]);
+/** The token's own pattern is checked by the server, so a malformed one is an auth failure, not a bad request. */
+export const authSchema = z.object({ v: version, type: z.literal('auth'), token: z.string().min(1).max(200) });
+export const wallJoinSchema = z.object({ v: version, type: z.literal('wall-join'), wall: wallIdSchema, as: z.enum(['leader', 'follower']) });
+export const wallLeaveSchema = z.object({ v: version, type: z.literal('wall-leave'), wall: wallIdSchema });
+export const wallPublishSchema = z.object({ v: version, type: z.literal('wall-state'), wall: wallIdSchema, state: wallStateSchema });
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  subscribeSchema, unsubscribeSchema, pingSchema, controlSchema, authSchema, wallJoinSchema, wallLeaveSchema, wallPublishSchema,
+]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ControlMessage = z.infer<typeof controlSchema>;
