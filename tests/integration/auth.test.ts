@@ -34,7 +34,7 @@ function connect(port: number, opts: { protocols?: string[]; origin?: string } =
   });
 }
 
-const state = { seq: 1, zone: 'jiading', camera: { position: [10, 200, 30], quaternion: [0, 0, 0, 1], fovDeg: 45 } };
+const state = { seq: 1, zone: 'jiading', camera: { position: [10, 200, 30], target: [0, 0, 0], fovDeg: 45 } };
 
 describe('feed server access control (real server, real token file)', () => {
   let server: RunningFeedServer | null = null;

@@ -50,7 +50,8 @@ const wallIdSchema = z.string().min(1).max(32).regex(/^[a-z0-9-]+$/, 'lower-case
 export const wallStateSchema = z.object({
   seq: seq,
   zone: zoneSchema,
-  camera: z.object({ position: vec(3), quaternion: vec(4), fovDeg: z.number().min(1).max(179) }),
+  /** ENU metres [east, north, up], as the viewer's CameraPose; fovDeg is the whole wall's vertical FOV. */
+  camera: z.object({ position: vec(3), target: vec(3), fovDeg: z.number().min(1).max(179) }),
   tour: z.object({ id: z.string().max(64), step: z.number().int().min(0).max(10_000), state: z.enum(['playing', 'paused', 'interrupted']) }).optional(),
   simMs: tsSchema.optional(),
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clientMessageSchema, type ClientMessage } from '../../../src/feed/protocol/messages';
 import { allowedBeforeAuth, lowestRoleWith, permissionFor, roleAllows, ROLES, type Role } from '../../../src/server/auth/roles';
 
-const state = { seq: 1, zone: 'jiading', camera: { position: [0, 100, 0], quaternion: [0, 0, 0, 1], fovDeg: 45 } };
+const state = { seq: 1, zone: 'jiading', camera: { position: [0, 100, 0], target: [0, 0, 0], fovDeg: 45 } };
 /** One valid message of every client type, parsed through the real schema. */
 const MESSAGES: ClientMessage[] = [
   { v: 1, type: 'auth', token: 'x' },

@@ -6,7 +6,7 @@ function member(id: number, name: string): WallMember & { got: Record<string, un
   const got: Record<string, unknown>[] = [];
   return { id, displayName: name, got, sendJson: (m) => got.push(m as Record<string, unknown>) };
 }
-const state = (seq: number): WallState => ({ seq, zone: 'jiading', camera: { position: [seq, 100, 0], quaternion: [0, 0, 0, 1], fovDeg: 45 } });
+const state = (seq: number): WallState => ({ seq, zone: 'jiading', camera: { position: [seq, 100, 0], target: [0, 0, 0], fovDeg: 45 } });
 
 describe('video-wall hub', () => {
   it('relays the leader state to followers only, and a late follower gets the latest at once', () => {
