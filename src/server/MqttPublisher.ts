@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from '../feed/protocol/limits';
 import { topicFor } from '../feed/protocol/topics';
 import type { Timers } from '../feed/sources/FeedSource';
 import type { ZoneHost } from './ZoneHost';
+import { redactMqttUrl, splitBrokerUrl } from './mqttAcl/brokerUrl';
 
 export interface MqttPublisherOptions {
   url: string;
@@ -43,9 +44,12 @@ export class MqttPublisher {
   constructor(private readonly o: MqttPublisherOptions) {}
 
   start(): void {
+    // Credentials go as options, not in the URL: see brokerUrl.ts for why.
+    const broker = splitBrokerUrl(this.o.url);
     for (const zone of this.o.zones) {
       const status = topicFor(this.o.prefix, zone.id, 'status', 'server');
-      const client = mqtt.connect(this.o.url, {
+      const client = mqtt.connect(broker.url, {
+        username: broker.username, password: broker.password,
         reconnectPeriod: 2000, connectTimeout: 10_000, keepalive: 30, clean: true, queueQoSZero: false,
         clientId: `shentwin-feed-${zone.id}-${process.pid}`,
         will: { topic: status, payload: Buffer.from(JSON.stringify({ v: PROTOCOL_VERSION, type: 'status', state: 'offline', ts: this.o.now() })), qos: 1, retain: true },
@@ -54,7 +58,7 @@ export class MqttPublisher {
       this.links.push(link);
       client.on('connect', () => {
         link.connected = true;
-        this.o.log?.(`mqtt: ${zone.id} connected to ${this.o.url}`);
+        this.o.log?.(`mqtt: ${zone.id} connected to ${redactMqttUrl(this.o.url)}`);
         this.publishInitial(link);
       });
       client.on('close', () => (link.connected = false));
@@ -67,7 +71,7 @@ export class MqttPublisher {
   }
 
   health(): Record<string, unknown> {
-    return { mqtt: { url: this.o.url, connected: this.links.map((l) => ({ zone: l.zone.id, connected: l.connected })), published: this.published, skipped: this.skipped } };
+    return { mqtt: { url: redactMqttUrl(this.o.url), connected: this.links.map((l) => ({ zone: l.zone.id, connected: l.connected })), published: this.published, skipped: this.skipped } };
   }
 
   async stop(): Promise<void> {

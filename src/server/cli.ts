@@ -4,26 +4,21 @@
  */
 import { parseServerArgs, USAGE } from './args';
 import { runTokenCommand } from './auth/tokenCli';
+import { redactMqttUrl } from './mqttAcl/brokerUrl';
+import { runMqttAclCommand } from './mqttAcl/cli';
 import { loadZone } from './loadZone';
 import { startFeedServer } from './startFeedServer';
 
 const log = (line: string) => process.stderr.write(`[feed] ${line}\n`);
 
-/** `mqtt://user:secret@host` → `mqtt://user:***@host`: passwords never reach a log. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable url)';
-  }
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'token') {
     process.exit(await runTokenCommand(argv.slice(1), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)));
+  }
+  if (argv[0] === 'mqtt-acl') {
+    // The generated file text already ends with a newline.
+    process.exit(runMqttAclCommand(argv.slice(1), (s) => process.stdout.write(s)));
   }
   let cfg;
   try {
@@ -61,7 +56,7 @@ async function main(): Promise<void> {
     const sim = z.driver.sim;
     log(`${z.id}: ${sim.net.drivableLengthM / 1000 | 0} km drivable, fleet ${JSON.stringify(sim.vehicleCounts())}, ${sim.sensors.specs.length} sensors, ${sim.signals.junctions.length} signals`);
   }
-  log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${redactUrl(cfg.mqttUrl)}` : ''}`);
+  log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${redactMqttUrl(cfg.mqttUrl)}` : ''}`);
   if (cfg.authFile) log(`access control: ${running.server.access.store?.size ?? 0} tokens from ${cfg.authFile}; SIGHUP reloads it${cfg.origins ? `; origins ${cfg.origins.join(', ')}` : ''}`);
   else log('access control: none (loopback only; see --auth)');
   process.on('SIGHUP', () => {
