@@ -4,6 +4,8 @@
  * zone change. Ingest is flushed once per animation frame, independent of the view engine, so
  * the 3D view and the globe read the same buffers. A hidden tab gets no animation frames, so a
  * slow timer keeps flushing there: the backlog stays bounded and the feed survives (TESTING.md 12).
+ * A WebSocket feed's token is the scene's, else one this tab kept from the sign-in prompt
+ * (feedToken.ts); the prompt reaches the runtime through the feed control context.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Scene } from '../scene/schema';
@@ -13,6 +15,7 @@ import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/
 import { bindFeedToStore } from '../state/feedSlice';
 import { useAppStoreApi } from '../state/hooks';
 import { assetUrl } from './assetUrl';
+import { FeedTokenKeeper, sessionTokenStorage } from './feedToken';
 
 /** Hidden-tab flush period: well inside the heartbeat window, cheap enough to run for days. */
 export const HIDDEN_FLUSH_MS = 1000;
@@ -27,8 +30,10 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
     const report = store.getState().reportError;
     const { config, issues } = resolveFeedConfig({ search: window.location.search, sceneFeed: scene.feed });
     for (const i of issues) report(i.category === 'url' ? 'url' : 'scene', i.category === 'scene' ? `scenes/${scene.id}.json · ${i.source}` : i.source, i.message, wallClock());
+    const keeper = config.kind === 'ws' ? new FeedTokenKeeper(sessionTokenStorage(), config.url) : null;
+    const token = config.kind === 'ws' ? keeper?.initial(config.token) : undefined;
     const runtime: FeedRuntime = createFeedRuntime({
-      config,
+      config: config.kind === 'ws' && token !== undefined ? { ...config, token } : config,
       zone: scene.id,
       origin: scene.origin,
       roadGraphUrl: new URL(assetUrl(scene.roadGraphUrl), document.baseURI).href,
@@ -36,8 +41,18 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       now: wallClock,
       ...(scene.catalogue !== undefined ? { sceneCatalogue: scene.catalogue } : {}),
     });
+    // Subscribed before start(), so the keeper sees the first summary of every attempt.
+    const unwatch = keeper
+      ? store.subscribe((s, prev) => {
+        if (s.feed !== prev.feed) keeper.observe(s.feed);
+      })
+      : () => undefined;
     runtime.start();
-    setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c) });
+    const signIn = (t: string) => {
+      keeper?.offer(t);
+      runtime.setToken(t);
+    };
+    setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c), ...(runtime.acceptsToken ? { signIn } : {}) });
 
     let raf = 0;
     const tick = () => {
@@ -52,6 +67,7 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
     return () => {
       cancelAnimationFrame(raf);
       clearInterval(hiddenTimer);
+      unwatch();
       runtime.dispose();
       setControl(NO_FEED_CONTROL);
       store.getState().resetFeed();

@@ -15,6 +15,7 @@ import { TopBar } from '../ui/TopBar';
 import { ViewpointBar } from '../ui/ViewpointBar';
 import { WebGlLostOverlay } from '../ui/WebGlLostOverlay';
 import { FeedStatus } from '../ui/FeedStatus';
+import { FeedSignIn } from '../ui/live/FeedSignIn';
 import { LiveHost } from '../ui/live/LiveHost';
 import { LiveSidebar } from '../ui/live/LiveSidebar';
 import { ScenarioPanel } from '../ui/live/ScenarioPanel';
@@ -89,6 +90,7 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
           <LiveSidebar scene={scene} panelsId={liveId} open={liveOpen} />
         </div>
         <div className="st-bottom">
+          <FeedSignIn />
           <ErrorList />
           <div className="st-bottom__row">
             <ViewpointBar scene={scene} />

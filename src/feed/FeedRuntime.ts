@@ -80,9 +80,14 @@ export class FeedRuntime {
     };
     const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
     const common = { sink, now: o.now, timers: o.timers ?? realTimers, rng, backoff: o.backoff, heartbeatTimeoutMs: o.heartbeatTimeoutMs };
-    if (cfg.kind === 'ws') this.source = new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl });
-    else if (cfg.kind === 'mqtt') this.source = new MqttFeedSource({ ...common, url: cfg.url, zone: o.zone, topicPrefix: cfg.topicPrefix, connect: o.mqttConnect });
-    else {
+    if (cfg.kind === 'ws') {
+      this.source = new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl, ...(cfg.token !== undefined ? { token: cfg.token } : {}) });
+    } else if (cfg.kind === 'mqtt') {
+      this.source = new MqttFeedSource({
+        ...common, url: cfg.url, zone: o.zone, topicPrefix: cfg.topicPrefix, connect: o.mqttConnect,
+        ...(cfg.username !== undefined ? { username: cfg.username } : {}), ...(cfg.password !== undefined ? { password: cfg.password } : {}),
+      });
+    } else {
       this.source = new WorkerFeedSource({
         ...common, zone: o.zone, origin: o.origin, roadGraphUrl: o.roadGraphUrl, seed: cfg.seed, timeScale: cfg.timeScale,
         rateHz: cfg.rateHz, scenarios: cfg.scenarios, createWorker: o.createWorker,
@@ -125,12 +130,27 @@ export class FeedRuntime {
       ingest: this.ingest, kind: this.source.kind, label: this.source.label, zone: this.o.zone, state: this.state,
       stateDetail: this.stateDetail, nextRetryAtMs: this.nextRetryAtMs, reconnects: this.reconnects, nowMs,
       retryAttempt: this.retryAttempt, everConnected: this.everConnected,
+      ...(this.source.access !== undefined ? { access: this.source.access } : {}),
       heartbeatMs: this.ingest.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     });
   }
 
   control(c: SimControl): void {
     this.source.control?.(c);
+  }
+
+  /** Whether this feed takes a token from the viewer (the sign-in prompt). */
+  get acceptsToken(): boolean {
+    return this.source.setToken !== undefined;
+  }
+
+  /** A token from the sign-in prompt: the source reconnects with it at once. */
+  setToken(token: string): void {
+    if (this.disposed) return;
+    this.source.setToken?.(token);
+    // At once, not at the next frame: whoever waits for this token's verdict must not mistake
+    // the previous refusal, still in the store, for it.
+    this.publish(this.o.now());
   }
 
   dispose(): void {
@@ -164,6 +184,9 @@ export class FeedRuntime {
       else this.o.binding.reportError(this.source.label, `cannot reach the feed: ${detail ?? 'connection closed'}; retrying`, 'feed-unreachable');
     }
     if (s === 'failed') this.o.binding.reportError(this.source.label, `feed failed: ${detail ?? 'unknown error'}`, 'feed-failed');
+    if (s === 'unauthorised' && prev !== 'unauthorised') {
+      this.o.binding.reportError(this.source.label, `access refused: ${detail ?? 'unauthorised'}; not retrying until a new token is given`, 'feed-unauthorised');
+    }
   }
 
   /** Asks for a full snapshot, at most every few seconds however often gaps or overflows occur. */

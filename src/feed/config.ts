@@ -3,16 +3,24 @@
  * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator) override the scene's `feed`
  * block; with neither, the built-in simulator runs. Every value is validated; a bad one is
  * reported and the viewer falls back to the simulator rather than showing nothing.
+ *
+ * Credentials (a ws `token`, an mqtt `username`/`password`) come only from the scene file, never
+ * from the URL: links end up in logs, histories and screenshots. They go only to the scene's own
+ * feed URL, so a crafted link naming another server cannot collect them.
  */
 import { z } from 'zod';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
+import { isFeedToken } from './protocol/access';
 import { DEFAULT_TOPIC_PREFIX } from './protocol/limits';
 import { isValidTopicPrefix } from './protocol/topics';
 
 export type FeedConfig =
   | { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string }
-  | { kind: 'ws'; url: string }
-  | { kind: 'mqtt'; url: string; topicPrefix: string };
+  | { kind: 'ws'; url: string; token?: string }
+  | { kind: 'mqtt'; url: string; topicPrefix: string; username?: string; password?: string };
+
+/** URL parameters someone might try for a token; they are refused with a message, never read. */
+const URL_TOKEN_PARAMS = ['token', 'feedToken', 'password', 'feedPassword'] as const;
 
 export interface FeedConfigIssue {
   /** 'url' for query parameters, 'scene' for the scene file's feed block. */
@@ -31,6 +39,10 @@ const sceneFeedSchema = z.object({
   timeScale: z.number().min(1).max(60).optional(),
   rateHz: z.number().min(0.2).max(30).optional(),
   scenarios: z.string().max(500).optional(),
+  // Generous: the token's own pattern is checked later, so a bad one costs the token, not the feed.
+  token: z.string().max(2000).optional(),
+  username: z.string().max(200).optional(),
+  password: z.string().max(200).optional(),
 });
 export type SceneFeed = z.infer<typeof sceneFeedSchema>;
 
@@ -103,15 +115,48 @@ function build(raw: Raw, category: FeedConfigIssue['category'], issues: FeedConf
   return cfg;
 }
 
+/**
+ * Adds the scene's credentials to a ws or mqtt config. A malformed token is reported (never
+ * quoted: even a mistyped token is mostly a secret) and left out, so the viewer connects without
+ * one and offers its sign-in prompt.
+ */
+function withCredentials(cfg: FeedConfig, f: SceneFeed, issues: FeedConfigIssue[]): FeedConfig {
+  const bad = (p: string, message: string) => issues.push({ category: 'scene', source: `feed.${p}`, message });
+  if (cfg.kind !== 'ws' && f.token !== undefined) bad('token', 'applies to ws feeds only; ignored');
+  if (cfg.kind !== 'mqtt' && (f.username !== undefined || f.password !== undefined)) {
+    bad(f.username !== undefined ? 'username' : 'password', 'applies to mqtt feeds only; ignored');
+  }
+  if (cfg.kind === 'ws' && f.token !== undefined) {
+    if (isFeedToken(f.token)) return { ...cfg, token: f.token };
+    bad('token', `is not a feed token (expected st1.<16 hex>.<43 base64url>, got ${f.token.length} characters); connecting without one`);
+  }
+  if (cfg.kind === 'mqtt') {
+    if (f.password !== undefined && f.username === undefined) {
+      bad('password', 'needs a username; connecting without credentials');
+      return cfg;
+    }
+    return { ...cfg, ...(f.username !== undefined ? { username: f.username } : {}), ...(f.password !== undefined ? { password: f.password } : {}) };
+  }
+  return cfg;
+}
+
 export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }): { config: FeedConfig; issues: FeedConfigIssue[] } {
   const issues: FeedConfigIssue[] = [];
   const q = new URLSearchParams(input.search);
   const get = (k: string) => q.get(k) ?? undefined;
+  for (const k of URL_TOKEN_PARAMS) {
+    if (q.has(k)) issues.push({ category: 'url', source: k, message: 'credentials are never read from a link (links end up in logs); use the scene file or the feed sign-in prompt; ignored' });
+  }
   const urlKind = get('feed');
   const simParams = ['simSeed', 'simSpeed', 'simRate', 'scenario'].some((k) => q.has(k));
   if (urlKind !== undefined || q.has('feedUrl') || simParams) {
     const kind = urlKind ?? (q.has('feedUrl') ? 'ws' : 'sim');
     const cfg = build({ kind, url: get('feedUrl'), topicPrefix: get('topicPrefix'), seed: get('simSeed'), timeScale: get('simSpeed'), rateHz: get('simRate'), scenarios: get('scenario') }, 'url', issues);
+    // The scene's credentials follow only when the link names the scene's own feed.
+    const scene = sceneFeedSchema.safeParse(input.sceneFeed);
+    if (cfg && cfg.kind !== 'sim' && scene.success && scene.data.kind === cfg.kind && scene.data.url === cfg.url) {
+      return { config: withCredentials(cfg, scene.data, []), issues };
+    }
     return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
   }
   if (input.sceneFeed !== undefined) {
@@ -123,7 +168,7 @@ export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }
     }
     const f = r.data;
     const cfg = build({ kind: f.kind, url: f.url, topicPrefix: f.topicPrefix, seed: f.seed, timeScale: f.timeScale, rateHz: f.rateHz, scenarios: f.scenarios }, 'scene', issues);
-    return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
+    return { config: cfg ? withCredentials(cfg, f, issues) : { ...DEFAULT_SIM_CONFIG }, issues };
   }
   return { config: { ...DEFAULT_SIM_CONFIG }, issues };
 }

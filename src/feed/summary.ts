@@ -6,8 +6,27 @@ import type { DropReason } from './protocol/dropReasons';
 
 export type FeedKind = 'sim' | 'ws' | 'mqtt';
 
-/** Transport-level state reported by a FeedSource. */
-export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'failed';
+/**
+ * Transport-level state reported by a FeedSource. `unauthorised` is terminal like `failed`: the
+ * server refused access, so retrying with the same credentials would only hammer it; a new token
+ * restarts the source.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'failed' | 'unauthorised';
+
+/** Who the feed server says this viewer is, after it accepted a token. Never the token itself. */
+export interface FeedIdentity {
+  name: string;
+  role: string;
+}
+
+/** Why a feed is unauthorised: no credentials were offered, or the ones offered were refused. */
+export type AuthRefusal = 'token-required' | 'token-rejected';
+
+/** What a source with access control knows; the runtime copies it into the summary. */
+export interface FeedAccess {
+  identity: FeedIdentity | null;
+  refusal: AuthRefusal | null;
+}
 
 /**
  * What the user is told: `stale` means connected but nothing has arrived for longer than the
@@ -15,7 +34,7 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnectin
  * feed that has never connected in this session: nothing was lost, because nothing ever arrived;
  * `reconnecting` is reserved for a feed that was connected and dropped.
  */
-export type FeedStatus = 'idle' | 'connecting' | 'connected' | 'stale' | 'reconnecting' | 'unreachable' | 'offline' | 'failed';
+export type FeedStatus = 'idle' | 'connecting' | 'connected' | 'stale' | 'reconnecting' | 'unreachable' | 'offline' | 'failed' | 'unauthorised';
 
 export interface FeedCounts {
   vehicles: number;
@@ -55,6 +74,10 @@ export interface FeedSummary {
   everConnected: boolean;
   /** Client-clock ms of the next reconnect attempt while reconnecting. */
   nextRetryAtMs: number | null;
+  /** Set once the server accepted this viewer's token. */
+  identity: FeedIdentity | null;
+  /** Set while unauthorised, so the UI can say "sign in" or "token refused". */
+  authRefusal: AuthRefusal | null;
   updatedAtMs: number;
 }
 
@@ -66,6 +89,6 @@ export function emptyFeedSummary(kind: FeedKind = 'sim', label = 'simulator', zo
   return {
     kind, label, zone, status: 'idle', statusDetail: null, msgPerSec: 0, lastMessageAtMs: null, lastMessageAgeMs: null,
     drops: {}, dropsTotal: 0, lastDrop: null, counts: { ...EMPTY_COUNTS }, serverOffsetMs: 0, simTimeMs: null, timeScale: 1,
-    reconnects: 0, retryAttempt: 0, everConnected: false, nextRetryAtMs: null, updatedAtMs: 0,
+    reconnects: 0, retryAttempt: 0, everConnected: false, nextRetryAtMs: null, identity: null, authRefusal: null, updatedAtMs: 0,
   };
 }

@@ -1,7 +1,7 @@
 /** Derives the status-bar summary from the ingest counters and the transport state. */
 import type { FeedIngest } from './ingest/FeedIngest';
 import { DROP_REASONS, type DropReason } from './protocol/dropReasons';
-import type { ConnectionState, FeedKind, FeedStatus, FeedSummary } from './summary';
+import type { ConnectionState, FeedAccess, FeedKind, FeedStatus, FeedSummary } from './summary';
 
 /** Connected but silent for this many heartbeats reads as "stale" before the link is declared dead. */
 const STALE_AFTER_HEARTBEATS = 2;
@@ -17,6 +17,8 @@ export interface SummaryInput {
   reconnects: number;
   retryAttempt: number;
   everConnected: boolean;
+  /** Absent for transports without access control (the simulator). */
+  access?: FeedAccess;
   heartbeatMs: number;
   nowMs: number;
 }
@@ -35,6 +37,8 @@ export function deriveStatus(
       return { status: 'offline', detail: null };
     case 'failed':
       return { status: 'failed', detail: null };
+    case 'unauthorised':
+      return { status: 'unauthorised', detail: null };
     case 'connected':
       if (publisherOnline === false) return { status: 'stale', detail: 'publisher offline' };
       if (lastAgeMs === null || lastAgeMs > heartbeatMs * STALE_AFTER_HEARTBEATS) return { status: 'stale', detail: lastAgeMs === null ? 'no data yet' : 'no recent data' };
@@ -59,6 +63,7 @@ export function buildSummary(i: SummaryInput): FeedSummary {
       signals: ing.signals.items.size, signalsStale: ing.signals.staleCount, segments: ing.segments.items.size, incidentsActive,
     },
     serverOffsetMs: Math.round(ing.clock.offsetMs), simTimeMs: ing.simMs, timeScale: ing.timeScale, reconnects: i.reconnects,
-    retryAttempt: i.retryAttempt, everConnected: i.everConnected, nextRetryAtMs: i.nextRetryAtMs, updatedAtMs: i.nowMs,
+    retryAttempt: i.retryAttempt, everConnected: i.everConnected, nextRetryAtMs: i.nextRetryAtMs,
+    identity: i.access?.identity ?? null, authRefusal: i.state === 'unauthorised' ? (i.access?.refusal ?? null) : null, updatedAtMs: i.nowMs,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The status bar's feed section. It tells the truth about the live feed: which source, whether it
  * is connected, reconnecting or stale, messages per second, the age of the last message, and how
- * many messages were dropped and why. Everything comes from the feed summary the runtime publishes
- * a few times per second.
+ * many messages were dropped and why, and who the server says we are. Everything comes from the
+ * feed summary the runtime publishes a few times per second. An unauthorised feed is shown here in
+ * red; the sign-in prompt itself is FeedSignIn, which has room for a form.
  */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/hooks';
@@ -10,6 +11,7 @@ import type { FeedStatus as Status } from '../feed/summary';
 
 const STATUS_TONE: Record<Status, 'ok' | 'warn' | 'bad' | 'idle'> = {
   idle: 'idle', connecting: 'warn', connected: 'ok', stale: 'warn', reconnecting: 'warn', unreachable: 'bad', offline: 'bad', failed: 'bad',
+  unauthorised: 'bad',
 };
 
 /** Which phrase and number describe a message age; pure so the thresholds are testable. */
@@ -44,6 +46,11 @@ export function FeedStatus() {
         {retrying && feed.retryAttempt > 0 && <span data-testid="feed-attempt">{` · ${t('feed.attempt', { n: feed.retryAttempt })}`}</span>}
         {retrying && retryInS !== null && ` · ${t('feed.retryIn', { n: retryInS })}`}
       </span>
+      {feed.identity && (
+        <span className="st-muted" data-testid="feed-identity">
+          {t('feed.identity', { name: feed.identity.name, role: t(`feed.role.${feed.identity.role}`, { defaultValue: feed.identity.role }) })}
+        </span>
+      )}
       <span data-testid="feed-rate">{t('feed.rate', { n: fmt.format(feed.msgPerSec) })}</span>
       <span data-testid="feed-age">{t('feed.lastMessage', { age: t(age.key, { n: age.n }) })}</span>
       <span className={feed.dropsTotal > 0 ? 'st-badge st-badge--warn' : 'st-muted'} title={drops || undefined} data-testid="feed-drops">

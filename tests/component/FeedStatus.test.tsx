@@ -30,4 +30,16 @@ describe('FeedStatus', () => {
     expect(screen.getByTestId('feed-attempt').textContent).toContain('retry 1');
     expect(screen.getByTestId('feed-counts').textContent).toContain('12');
   });
+
+  it('an unauthorised feed says so in red, offers no retry countdown, and a signed-in one names who it is (never the token)', () => {
+    const { unmount } = withFeed({ status: 'unauthorised', authRefusal: 'token-required', nextRetryAtMs: null });
+    const el = screen.getByTestId('feed-status');
+    expect(el.dataset.status).toBe('unauthorised');
+    expect(el.textContent).toContain('未授权');
+    expect(el.querySelector('.st-dot--bad')).not.toBeNull();
+    expect(screen.queryByTestId('feed-attempt')).toBeNull();
+    unmount();
+    withFeed({ status: 'connected', identity: { name: 'wall-1', role: 'wall' }, lastMessageAtMs: 1, lastMessageAgeMs: 100 }, 'en');
+    expect(screen.getByTestId('feed-identity').textContent).toBe('wall-1 · video wall');
+  });
 });

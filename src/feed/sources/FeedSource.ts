@@ -1,7 +1,7 @@
 /** The one interface every feed transport implements; the runtime wires it to the ingest. */
 import type { ScenarioParams } from '../../sim/scenarios/scenarios';
 import type { ScenarioName } from '../../sim/types';
-import type { ConnectionState, FeedKind } from '../summary';
+import type { ConnectionState, FeedAccess, FeedKind } from '../summary';
 
 export interface FeedSink {
   /** A raw frame arrived (string, or bytes from MQTT), with the client-clock receive time. */
@@ -31,6 +31,10 @@ export interface FeedSource {
   setHeartbeatMs(ms: number): void;
   /** Simulator controls, where the transport supports them. */
   control?(c: SimControl): void;
+  /** What access control said (who we are, or why we were refused), where the transport has it. */
+  readonly access?: FeedAccess;
+  /** Presents a new token and connects afresh, where the transport takes one. */
+  setToken?(token: string): void;
 }
 
 /** Timer functions, injectable so tests can drive time. */

@@ -2,11 +2,14 @@
  * Feed from an MQTT broker over WebSocket (Mosquitto, EMQX). mqtt.js is loaded lazily so the SPA
  * only pays for it when an operation centre asks for MQTT. mqtt.js's own fixed-period reconnect is
  * off: reconnects go through the shared jittered backoff, and every new session resubscribes
- * (which also redelivers the retained catalogue and last sensor values).
+ * (which also redelivers the retained catalogue and last sensor values). A broker that refuses
+ * the credentials (CONNACK "bad user name or password" / "not authorised") halts the source:
+ * retrying the same credentials would only fill the broker's log.
  */
 import { createRng, type Rng } from '../../core/rng';
 import { DEFAULT_TOPIC_PREFIX } from '../protocol/limits';
 import { zoneWildcard } from '../protocol/topics';
+import type { AuthRefusal, FeedAccess } from '../summary';
 import type { BackoffOptions } from './backoff';
 import { realTimers, type FeedSink, type FeedSource, type Timers } from './FeedSource';
 import { Reconnector } from './Reconnector';
@@ -29,6 +32,8 @@ export interface MqttConnectOptions {
   keepalive: number;
   clean: boolean;
   clientId: string;
+  username?: string;
+  password?: string;
 }
 
 export type MqttConnect = (url: string, opts: MqttConnectOptions) => MqttClientLike | Promise<MqttClientLike>;
@@ -45,6 +50,20 @@ export interface MqttSourceOptions {
   backoff?: BackoffOptions;
   heartbeatTimeoutMs?: number;
   connectTimeoutMs?: number;
+  username?: string;
+  password?: string;
+}
+
+/**
+ * CONNACK codes that mean "these credentials will not do": MQTT 3.1.1 return codes 4 (bad user
+ * name or password) and 5 (not authorised); MQTT 5 reason codes 134 and 135 (the same two).
+ * mqtt.js emits them as the `code` of an 'error'.
+ */
+const REFUSED_CODES: ReadonlySet<number> = new Set([4, 5, 134, 135]);
+
+export function isAuthRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && REFUSED_CODES.has(code);
 }
 
 const defaultConnect: MqttConnect = async (url, opts) => {
@@ -61,6 +80,7 @@ export class MqttFeedSource implements FeedSource {
   private readonly rc: Reconnector;
   private readonly rng: Rng;
   private readonly topic: string;
+  private refusal: AuthRefusal | null = null;
 
   constructor(private readonly o: MqttSourceOptions) {
     this.label = o.url;
@@ -95,6 +115,11 @@ export class MqttFeedSource implements FeedSource {
     this.rc.setHeartbeatMs(ms);
   }
 
+  /** A broker names no identity; only a refusal is known. */
+  get access(): FeedAccess {
+    return { identity: null, refusal: this.refusal };
+  }
+
   private async open(): Promise<void> {
     const gen = ++this.generation;
     let client: MqttClientLike;
@@ -102,6 +127,8 @@ export class MqttFeedSource implements FeedSource {
       client = await (this.o.connect ?? defaultConnect)(this.o.url, {
         reconnectPeriod: 0, connectTimeout: this.o.connectTimeoutMs ?? 10_000, keepalive: 30, clean: true,
         clientId: `shentwin-${Math.floor(this.rng.next() * 0xffffffff).toString(16)}`,
+        ...(this.o.username !== undefined ? { username: this.o.username } : {}),
+        ...(this.o.password !== undefined ? { password: this.o.password } : {}),
       });
     } catch (e) {
       if (gen === this.generation) this.rc.lost(`cannot connect: ${(e as Error).message}`);
@@ -128,7 +155,13 @@ export class MqttFeedSource implements FeedSource {
       if (this.client === client) this.rc.lost('broker connection closed');
     });
     client.on('error', (err) => {
-      if (this.client === client) this.rc.lost(`broker error: ${err.message}`);
+      if (this.client !== client) return;
+      if (isAuthRefusal(err)) {
+        this.refusal = this.o.username === undefined ? 'token-required' : 'token-rejected';
+        this.rc.halt('unauthorised', `broker refused the credentials: ${err.message}`);
+      } else {
+        this.rc.lost(`broker error: ${err.message}`);
+      }
     });
   }
 

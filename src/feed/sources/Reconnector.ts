@@ -1,6 +1,7 @@
 /**
  * Shared connection life-cycle for network sources: attempt counting, jittered backoff, the
- * liveness watchdog that detects half-open links (socket open, no data), and disposal.
+ * liveness watchdog that detects half-open links (socket open, no data), halting (a failure or a
+ * refusal that retrying cannot fix), restarting with new credentials, and disposal.
  */
 import type { Rng } from '../../core/rng';
 import type { ConnectionState } from '../summary';
@@ -26,6 +27,8 @@ export interface ReconnectorOptions {
 export class Reconnector {
   attempt = 0;
   private disposed = false;
+  /** Set by halt(): lost() no longer schedules retries until restart(). */
+  private halted = false;
   private retryTimer: unknown = null;
   private watchdog: unknown = null;
   private lastRecvMs = 0;
@@ -55,7 +58,7 @@ export class Reconnector {
   }
 
   opened(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.halted) return;
     this.clearConnectTimer();
     this.connected = true;
     this.lastRecvMs = this.o.now();
@@ -74,7 +77,7 @@ export class Reconnector {
   }
 
   lost(detail: string): void {
-    if (this.disposed || this.retryTimer !== null) return;
+    if (this.disposed || this.halted || this.retryTimer !== null) return;
     this.connected = false;
     this.clearConnectTimer();
     this.stopWatchdog();
@@ -90,12 +93,36 @@ export class Reconnector {
   }
 
   fail(detail: string): void {
+    this.halt('failed', detail);
+  }
+
+  /**
+   * Stops without a retry and leaves no timer running: a server that refused our credentials
+   * would refuse them again, and a loop of refused connections is what a rate limiter bans.
+   */
+  halt(state: 'failed' | 'unauthorised', detail: string): void {
     if (this.disposed) return;
+    this.halted = true;
     this.connected = false;
     this.clearConnectTimer();
     this.stopWatchdog();
+    this.clearRetryTimer();
     this.o.teardown();
-    this.report('failed', detail);
+    this.report(state, detail);
+  }
+
+  /** Drops whatever is under way and connects afresh with a new backoff (new credentials). */
+  restart(): void {
+    if (this.disposed) return;
+    this.halted = false;
+    this.connected = false;
+    this.healthy = false;
+    this.attempt = 0;
+    this.clearConnectTimer();
+    this.stopWatchdog();
+    this.clearRetryTimer();
+    this.o.teardown();
+    this.start();
   }
 
   dispose(): void {
@@ -104,10 +131,14 @@ export class Reconnector {
     this.connected = false;
     this.clearConnectTimer();
     this.stopWatchdog();
-    if (this.retryTimer !== null) this.o.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.clearRetryTimer();
     this.o.teardown();
     this.o.sink.state('closed', null);
+  }
+
+  private clearRetryTimer(): void {
+    if (this.retryTimer !== null) this.o.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private attemptNow(): void {

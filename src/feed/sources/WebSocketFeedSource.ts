@@ -2,9 +2,19 @@
  * Feed over WebSocket (our `npm run feed` server). Browser-safe: uses the global WebSocket unless a
  * constructor is injected (Node tests pass `ws`). Subscribes on every (re)connect, pings for the
  * server-clock offset, and treats silence beyond the heartbeat window as a dead link.
+ *
+ * Access control (docs/feed-protocol.md, issue 14): a token goes in the first message, before
+ * subscribe, so it never appears in a URL or header. A refusal (close 4401, an `unauthorised`
+ * error, or a hello that demands a token we do not have) halts the source: no retry loop until
+ * setToken() supplies another token.
  */
 import { createRng, type Rng } from '../../core/rng';
+import {
+  CLOSE_UNAUTHORISED, ERROR_UNAUTHENTICATED, ERROR_UNAUTHORISED, mayBeAccessFrame,
+} from '../protocol/access';
+import { decodeServerText } from '../protocol/decode';
 import { PROTOCOL_VERSION } from '../protocol/limits';
+import type { AuthRefusal, FeedAccess, FeedIdentity } from '../summary';
 import type { BackoffOptions } from './backoff';
 import { realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './FeedSource';
 import { Reconnector } from './Reconnector';
@@ -34,6 +44,8 @@ export interface WebSocketSourceOptions {
   connectTimeoutMs?: number;
   /** How often to ping for the clock offset. */
   pingEveryMs?: number;
+  /** Access token (`st1.…`), sent as the first message on every connection. */
+  token?: string;
 }
 
 const OPEN = 1;
@@ -45,9 +57,15 @@ export class WebSocketFeedSource implements FeedSource {
   private pingTimer: unknown = null;
   private readonly rc: Reconnector;
   private readonly timers: Timers;
+  private token: string | undefined;
+  private identity: FeedIdentity | null = null;
+  private refusal: AuthRefusal | null = null;
+  /** The server refused our subscribe because it was still checking the token: resend on auth-ok. */
+  private resubscribeOnAuth = false;
 
   constructor(private readonly o: WebSocketSourceOptions) {
     this.label = o.url;
+    this.token = o.token;
     this.timers = o.timers ?? realTimers;
     this.rc = new Reconnector({
       sink: o.sink, now: o.now, timers: this.timers, rng: o.rng ?? createRng(`ws:${o.url}`), backoff: o.backoff,
@@ -63,6 +81,17 @@ export class WebSocketFeedSource implements FeedSource {
 
   dispose(): void {
     this.rc.dispose();
+  }
+
+  get access(): FeedAccess {
+    return { identity: this.identity, refusal: this.refusal };
+  }
+
+  setToken(token: string): void {
+    this.token = token;
+    this.identity = null;
+    this.refusal = null;
+    this.rc.restart();
   }
 
   requestSnapshot(): void {
@@ -95,6 +124,8 @@ export class WebSocketFeedSource implements FeedSource {
     sock.onopen = () => {
       if (this.socket !== sock) return;
       this.rc.opened();
+      this.resubscribeOnAuth = false;
+      if (this.token !== undefined) this.send({ v: PROTOCOL_VERSION, type: 'auth', token: this.token });
       this.requestSnapshot();
       this.ping();
       this.pingTimer = this.timers.setInterval(() => this.ping(), this.o.pingEveryMs ?? 10_000);
@@ -102,15 +133,56 @@ export class WebSocketFeedSource implements FeedSource {
     sock.onmessage = (ev) => {
       if (this.socket !== sock) return;
       this.rc.received();
+      if (mayBeAccessFrame(ev.data) && this.onAccessFrame(ev.data)) return;
       this.o.sink.message(ev.data, this.o.now());
     };
     sock.onclose = (ev) => {
       if (this.socket !== sock) return;
-      this.rc.lost(`closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ''})`);
+      const what = `closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ''})`;
+      // 4429 (rate limited) is deliberately not here: it takes the ordinary backoff.
+      if (ev.code === CLOSE_UNAUTHORISED) this.refuse(what);
+      else this.rc.lost(what);
     };
     sock.onerror = () => {
       // A close event always follows an error; reconnecting is handled there.
     };
+  }
+
+  /** Reacts to access frames; true when the frame is consumed here rather than passed to the ingest. */
+  private onAccessFrame(raw: string): boolean {
+    const d = decodeServerText(raw);
+    if (!d.ok) return false;
+    const v = d.value;
+    if (v.kind === 'hello' && v.msg.authRequired === true && this.token === undefined) {
+      this.refuse('the feed server requires a token');
+      return true;
+    }
+    if (v.kind === 'auth-ok') {
+      this.identity = { name: v.msg.name, role: v.msg.role };
+      this.refusal = null;
+      if (this.resubscribeOnAuth) this.requestSnapshot();
+      this.resubscribeOnAuth = false;
+      // The ingest hears of it too, for listeners that need the role.
+      return false;
+    }
+    if (v.kind !== 'error') return false;
+    if (v.msg.code === ERROR_UNAUTHORISED) {
+      this.refuse(v.msg.message || 'unauthorised');
+      return true;
+    }
+    if (v.msg.code === ERROR_UNAUTHENTICATED && this.token !== undefined) {
+      this.resubscribeOnAuth = true;
+      return true;
+    }
+    return false;
+  }
+
+  private refuse(detail: string): void {
+    this.refusal = this.token === undefined ? 'token-required' : 'token-rejected';
+    this.identity = null;
+    // Closed here so the server's log reads a refusal, not the teardown's "client reconnecting".
+    this.closeSocket(1000, 'unauthorised: waiting for a new token');
+    this.rc.halt('unauthorised', detail);
   }
 
   private ping(): void {

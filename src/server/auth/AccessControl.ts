@@ -4,14 +4,14 @@
  * logs every refusal by the token's name. Refusals of an action keep the connection; only a bad
  * credential (4401) or abuse (4429, in FeedServer) closes it.
  */
+import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORISED } from '../../feed/protocol/access';
 import { PROTOCOL_VERSION } from '../../feed/protocol/limits';
 import type { ClientMessage } from '../../feed/protocol/messages';
 import type { ClientSession } from '../ClientSession';
 import { allowedBeforeAuth, lowestRoleWith, permissionFor, roleAllows } from './roles';
 import type { TokenStore } from './TokenStore';
 
-export const CLOSE_UNAUTHORISED = 4401;
-export const CLOSE_RATE_LIMITED = 4429;
+export { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORISED };
 /** A connection that has not authenticated by then is closed. */
 export const AUTH_DEADLINE_MS = 10_000;
 

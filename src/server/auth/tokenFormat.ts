@@ -5,8 +5,10 @@
  * valid inside a WebSocket subprotocol (`shentwin.token.<token>`).
  */
 import { randomBytes } from 'node:crypto';
+import { FEED_TOKEN_PATTERN } from '../../feed/protocol/access';
 
-export const TOKEN_PATTERN = /^st1\.([0-9a-f]{16})\.([A-Za-z0-9_-]{43})$/;
+/** One pattern for viewer and server (the feed protocol layer owns it). */
+export const TOKEN_PATTERN = FEED_TOKEN_PATTERN;
 export const TOKEN_SUBPROTOCOL_PREFIX = 'shentwin.token.';
 export const PROTOCOL_NAME = 'shentwin.v1';
 
@@ -16,8 +18,9 @@ export interface ParsedToken {
 }
 
 export function parseToken(s: string): ParsedToken | null {
-  const m = TOKEN_PATTERN.exec(s);
-  return m ? { id: m[1]!, secret: m[2]! } : null;
+  if (!TOKEN_PATTERN.test(s)) return null;
+  const [, id, secret] = s.split('.');
+  return { id: id!, secret: secret! };
 }
 
 export function newToken(): { token: string; id: string; secret: string } {

@@ -51,4 +51,59 @@ describe('feed config from URL and scene', () => {
     expect(r.config.kind).toBe('sim');
     expect(r.issues[0]).toMatchObject({ category: 'scene' });
   });
+
+  describe('credentials (issue 14)', () => {
+    const TOKEN = `st1.0123456789abcdef.${'Ab_-'.repeat(10)}xyz`;
+
+    it('reads a ws token from the scene', () => {
+      const r = resolveFeedConfig({ search: '', sceneFeed: { kind: 'ws', url: 'wss://ops.example/feed', token: TOKEN } });
+      expect(r).toEqual({ config: { kind: 'ws', url: 'wss://ops.example/feed', token: TOKEN }, issues: [] });
+    });
+
+    it.each([
+      ['st1.0123456789ABCDEF.' + 'A'.repeat(43), 'upper-case id'],
+      ['st1.0123456789abcdef.' + 'A'.repeat(42), 'short secret'],
+      ['st2.0123456789abcdef.' + 'A'.repeat(43), 'wrong version'],
+      ['st1.0123456789abcdef.' + 'A'.repeat(42) + '=', 'padding'],
+      ['hunter2', 'a password'],
+    ])('reports a malformed token (%s: %s) without quoting it and connects without one', (token) => {
+      const r = resolveFeedConfig({ search: '', sceneFeed: { kind: 'ws', url: 'ws://x/', token } });
+      expect(r.config).toEqual({ kind: 'ws', url: 'ws://x/' });
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ category: 'scene', source: 'feed.token' });
+      expect(r.issues[0]!.message).toMatch(/not a feed token/);
+      expect(r.issues[0]!.message).not.toContain(token);
+    });
+
+    it('reads mqtt username and password from the scene', () => {
+      const r = resolveFeedConfig({ search: '', sceneFeed: { kind: 'mqtt', url: 'wss://emqx.example/mqtt', username: 'wall', password: 's3cret' } });
+      expect(r.config).toEqual({ kind: 'mqtt', url: 'wss://emqx.example/mqtt', topicPrefix: 'shentwin/v1', username: 'wall', password: 's3cret' });
+      expect(r.issues).toEqual([]);
+    });
+
+    it('reports credentials given to the wrong kind of feed, and a password without a username', () => {
+      const ws = resolveFeedConfig({ search: '', sceneFeed: { kind: 'ws', url: 'ws://x/', username: 'u' } });
+      expect(ws.config).toEqual({ kind: 'ws', url: 'ws://x/' });
+      expect(ws.issues[0]).toMatchObject({ source: 'feed.username', message: expect.stringMatching(/mqtt feeds only/) });
+      const mq = resolveFeedConfig({ search: '', sceneFeed: { kind: 'mqtt', url: 'ws://b/', token: TOKEN, password: 'p' } });
+      expect(mq.config).toEqual({ kind: 'mqtt', url: 'ws://b/', topicPrefix: 'shentwin/v1' });
+      expect(mq.issues.map((i) => i.source)).toEqual(['feed.token', 'feed.password']);
+    });
+
+    it('never reads a token from the URL, and says so', () => {
+      for (const k of ['token', 'feedToken', 'password']) {
+        const r = resolveFeedConfig({ search: `?feed=ws&feedUrl=ws://x/&${k}=${TOKEN}` });
+        expect(r.config).toEqual({ kind: 'ws', url: 'ws://x/' });
+        expect(r.issues).toHaveLength(1);
+        expect(r.issues[0]).toMatchObject({ category: 'url', source: k });
+        expect(r.issues[0]!.message).not.toContain(TOKEN);
+      }
+    });
+
+    it('sends the scene token only to the scene feed, even when a link names the feed', () => {
+      const sceneFeed = { kind: 'ws', url: 'wss://ops.example/feed', token: TOKEN };
+      expect(resolveFeedConfig({ search: '?feed=ws&feedUrl=wss://ops.example/feed', sceneFeed }).config).toEqual({ kind: 'ws', url: 'wss://ops.example/feed', token: TOKEN });
+      expect(resolveFeedConfig({ search: '?feed=ws&feedUrl=wss://evil.example/feed', sceneFeed }).config).toEqual({ kind: 'ws', url: 'wss://evil.example/feed' });
+    });
+  });
 });
