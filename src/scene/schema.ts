@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { baseMapSchema } from './baseMapSchema';
+import { checkTourAndStoryRefs, storySchema, tourSchema } from './storySchema';
 
 export const SCENE_SCHEMA_VERSION = 1;
 
@@ -157,6 +158,10 @@ export const sceneSchema = z
     attribution: z.array(z.object({ text: z.union([z.string().min(1), localizedName]), url: z.string().url().optional() })).min(1),
     /** The globe view's base map for a deployment (XYZ or WMTS, e.g. 天地图); without it, offline Natural Earth II. */
     baseMap: baseMapSchema.optional(),
+    /** Camera tours for the operation-centre big screen (src/scene/storySchema.ts). */
+    tours: z.array(tourSchema).optional(),
+    /** Guided stories for kiosks and every mode: camera, layers, highlight and caption per step. */
+    stories: z.array(storySchema).optional(),
   })
   .superRefine((s, ctx) => {
     if (!s.viewpoints.some((v) => v.id === s.defaultViewpoint)) {
@@ -172,6 +177,7 @@ export const sceneSchema = z
     if (o.lonDeg < west || o.lonDeg > east || o.latDeg < south || o.latDeg > north) {
       ctx.addIssue({ code: 'custom', path: ['origin'], message: 'origin must lie inside bounds' });
     }
+    checkTourAndStoryRefs(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 
 export type Scene = z.infer<typeof sceneSchema>;
@@ -182,6 +188,7 @@ export type LiveConfig = z.infer<typeof liveConfigSchema>;
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type SensorThresholdSpec = z.infer<typeof sensorThresholdSchema>;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export type { Story, StoryHighlight, StoryStep, Tour, TourStop } from './storySchema';
 
 /** The list of zones the app offers (scenes/index.json). */
 export const sceneIndexSchema = z.object({
