@@ -15,7 +15,7 @@ import { HTML_LANG } from './i18n';
 import { loadScenes } from './loadScenes';
 import type { UrlState } from './urlState';
 import { applyUrlZone, UrlSync } from './urlSync';
-import { Workspace } from './Workspace';
+import { ModeShell } from './ModeShell';
 
 interface Props {
   /** The URL as parsed at start-up (already validated; its issues already reported). */
@@ -56,6 +56,7 @@ export function App({ url, feedSlot, fetchImpl }: Props) {
         return;
       }
       for (const z of r.zones) for (const i of z.issues) report('scene', i.file, `${i.path} · ${i.message}`);
+      if (r.siteMode) store.getState().setMode(r.siteMode, 'site');
       store.getState().setZones(r.zones);
       const s = new UrlSync(store, url.test === true, applyUrlZone(store, url));
       s.start();
@@ -100,7 +101,7 @@ export function App({ url, feedSlot, fetchImpl }: Props) {
       </>
     );
   } else {
-    body = <Workspace scene={scene} getShareUrl={getShareUrl} onAbout={openAbout} feedSlot={feedSlot} />;
+    body = <ModeShell scene={scene} getShareUrl={getShareUrl} onAbout={openAbout} feedSlot={feedSlot} />;
   }
 
   return (

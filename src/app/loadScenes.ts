@@ -4,12 +4,12 @@
  * the zone list, and even then the caller gets issues to show, never a throw.
  */
 import { issuesFromZod, parseSceneText, type SceneIssue } from '../scene/validate';
-import { sceneIndexSchema } from '../scene/schema';
+import { sceneIndexSchema, type SceneIndex } from '../scene/schema';
 import type { ZoneEntry } from '../state/zoneSlice';
 
 export const SCENE_INDEX_FILE = 'scenes/index.json';
 
-export type LoadScenesResult = { ok: true; zones: ZoneEntry[] } | { ok: false; issues: SceneIssue[] };
+export type LoadScenesResult = { ok: true; zones: ZoneEntry[]; siteMode: SceneIndex['mode'] } | { ok: false; issues: SceneIssue[] };
 
 async function fetchText(fetchImpl: typeof fetch, url: string): Promise<{ text: string } | { error: string }> {
   try {
@@ -57,5 +57,5 @@ export async function loadScenes(baseUrl: string, fetchImpl: typeof fetch = fetc
       return { id, file: shown, scene: r.scene, issues: [] };
     }),
   );
-  return { ok: true, zones };
+  return { ok: true, zones, siteMode: parsed.data.mode };
 }

@@ -43,6 +43,14 @@ export function tilesAggregate(store: AppStore): TilesAggregate {
   return out;
 }
 
+/** The 3D view's canvas: its CSS box and its drawing-buffer pixels (render scale = pixel / CSS). */
+function canvasSize(): { cssW: number; cssH: number; pixelW: number; pixelH: number } | null {
+  const c = typeof document === 'undefined' ? null : document.querySelector<HTMLCanvasElement>('.st-view canvas');
+  if (!c) return null;
+  const r = c.getBoundingClientRect();
+  return { cssW: Math.round(r.width), cssH: Math.round(r.height), pixelW: c.width, pixelH: c.height };
+}
+
 /** Builds the hook object; separate from installation so it can be unit-tested without a window. */
 export function createTestHook(store: AppStore): Record<string, unknown> {
   const st = () => store.getState();
@@ -80,6 +88,12 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     planning: () => planningHook(st()),
     analysis: () => ({ sunlight: sunlightHook(st()) }),
     tools: () => toolsHook(st()),
+    mode: () => st().mode,
+    tour: () => st().modeRuntime.tour,
+    kiosk: () => st().modeRuntime.kiosk,
+    wall: () => st().modeRuntime.wall,
+    story: () => st().story,
+    canvas: () => canvasSize(),
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

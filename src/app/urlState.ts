@@ -11,6 +11,7 @@
  */
 import type { CameraPose, Language, ViewEngine } from '../state/viewSlice';
 import { formatMinutes, fromShanghaiParts, toShanghaiParts } from './shanghaiTime';
+import { modeUrlParts, parseModeParams, type ModeUrlState } from './modeUrl';
 import { parsePlanParams, planUrlParts, type PlanUrlState } from './planUrl';
 
 export interface UrlState {
@@ -26,6 +27,8 @@ export interface UrlState {
   tileBudgetMB?: number;
   /** The planner's site, comparison, plot and catalogue state (planUrl.ts). */
   plan?: PlanUrlState;
+  /** Working mode, story position and screen/wall/kiosk settings (modeUrl.ts). */
+  modes?: ModeUrlState;
 }
 
 export interface UrlIssue {
@@ -205,6 +208,8 @@ export function parseUrlState(search: string, browserLanguages: readonly string[
   }
   const plan = parsePlanParams(params, bad);
   if (plan) state.plan = plan;
+  const modes = parseModeParams(params, bad);
+  if (modes) state.modes = modes;
   return { state, issues };
 }
 
@@ -238,6 +243,7 @@ export function serializeUrlState(state: UrlState): string {
       state.tileBudgetMB !== undefined && Number.isFinite(state.tileBudgetMB) ? String(state.tileBudgetMB) : undefined,
   };
   const parts = KNOWN_ORDER.filter((k) => out[k] !== undefined).map((k) => `${k}=${encodeValue(out[k] as string)}`);
+  for (const [k, v] of modeUrlParts(state.modes)) parts.push(`${k}=${encodeValue(v)}`);
   for (const [k, v] of planUrlParts(state.plan)) parts.push(`${k}=${encodeValue(v)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }

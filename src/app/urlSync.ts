@@ -12,6 +12,7 @@ import { matchViewpoint, parseUrlState, serializeUrlState, type UrlIssue, type U
 import { applyHistoryEntry, startsHistoryEntry } from './urlHistory';
 import { applyPlanLayers, applyPlanView, planUrlFromState } from './planUrlSync';
 import { enterZone, selectBuildingById } from './zoneActions';
+import { parseStoryParams } from '../modes/stories/storyModel';
 import type { AppState, AppStore } from '../state/store';
 
 export const URL_WRITE_DEBOUNCE_MS = 400;
@@ -33,6 +34,8 @@ export function applyUrlBasics(store: AppStore, url: UrlState): void {
   if (url.engine) s.setEngine(url.engine);
   if (url.tileBudgetMB !== undefined) s.setTileBudgetMB(url.tileBudgetMB);
   if (url.sun !== undefined) s.setSunTime(url.sun);
+  if (url.modes?.mode) s.setMode(url.modes.mode, 'url');
+  if (url.modes?.settings) s.setModeSettings(url.modes.settings);
 }
 
 export interface Pending {
@@ -69,6 +72,11 @@ export function applyUrlZone(store: AppStore, url: UrlState): Pending {
   }
   enterZone(store, scene, { pose: url.cam, viewpointId: vp });
   if (url.plan) applyPlanLayers(store, url.plan);
+  if (url.modes?.story) {
+    const r = parseStoryParams(url.modes.story, url.modes.step, scene);
+    if (!r.ok) report(r.error.startsWith('step') ? 'step' : 'story', r.error);
+    else if (r.value) s.setStory({ id: r.value.storyId, step: r.value.step });
+  }
   return { zone: scene.id, cam: url.cam, vp, sel: url.sel, plan: url.plan };
 }
 
@@ -119,7 +127,9 @@ export class UrlSync {
         s.sunlightSettings !== prev.sunlightSettings ||
         s.sunlightRun.status !== prev.sunlightRun.status ||
         s.tool !== prev.tool ||
-        s.toolResults !== prev.toolResults
+        s.toolResults !== prev.toolResults ||
+        s.mode !== prev.mode ||
+        s.story !== prev.story
       ) {
         this.schedule(win);
       }
@@ -186,6 +196,12 @@ export class UrlSync {
       test: this.test || undefined,
       tileBudgetMB: s.tileBudgetMB ?? undefined,
       plan: s.currentZoneId ? (this.pending.plan ?? planUrlFromState(s, scene)) : undefined,
+      modes: {
+        mode: s.mode,
+        story: s.story?.id,
+        step: s.story ? String(s.story.step + 1) : undefined,
+        settings: s.modeSettings,
+      },
     };
   }
 

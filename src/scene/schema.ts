@@ -8,6 +8,10 @@ import { checkTourAndStoryRefs, storySchema, tourSchema } from './storySchema';
 
 export const SCENE_SCHEMA_VERSION = 1;
 
+/** The app's working modes; a scene or the site index can name the one a deployment opens in. */
+export const APP_MODES = ['planner', 'screen', 'kiosk'] as const;
+const modeSchema = z.enum(APP_MODES);
+
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const lonDeg = finite.refine((v) => v >= -180 && v <= 180, { message: 'longitude must be within [-180, 180]' });
 const latDeg = finite.refine((v) => v >= -90 && v <= 90, { message: 'latitude must be within [-90, 90]' });
@@ -158,6 +162,8 @@ export const sceneSchema = z
     attribution: z.array(z.object({ text: z.union([z.string().min(1), localizedName]), url: z.string().url().optional() })).min(1),
     /** The globe view's base map for a deployment (XYZ or WMTS, e.g. 天地图); without it, offline Natural Earth II. */
     baseMap: baseMapSchema.optional(),
+    /** The mode this zone opens in when the link names none (a wall's or kiosk's scene). */
+    mode: modeSchema.optional(),
     /** Camera tours for the operation-centre big screen (src/scene/storySchema.ts). */
     tours: z.array(tourSchema).optional(),
     /** Guided stories for kiosks and every mode: camera, layers, highlight and caption per step. */
@@ -193,5 +199,7 @@ export type { Story, StoryHighlight, StoryStep, Tour, TourStop } from './storySc
 /** The list of zones the app offers (scenes/index.json). */
 export const sceneIndexSchema = z.object({
   zones: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), file: z.string().min(1) })).min(1),
+  /** Site-wide mode (a deployment's config): planner unless a scene or the link says otherwise. */
+  mode: modeSchema.optional(),
 });
 export type SceneIndex = z.infer<typeof sceneIndexSchema>;

@@ -5,6 +5,7 @@ import { createDrillsSlice, type DrillsSlice } from './drillsSlice';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice';
 import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createModeSlice, type ModeSlice } from './modeSlice';
 import { createLiveSelectionSlice, type LiveSelectionSlice } from './liveSelectionSlice';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
@@ -16,7 +17,7 @@ import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice & ModeSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -34,6 +35,7 @@ export function createAppStore() {
     ...createDrillsSlice(...a),
     ...createSunlightSlice(...a),
     ...createToolsSlice(...a),
+    ...createModeSlice(...a),
   }));
 }
 

@@ -1,6 +1,9 @@
 /** English. Typed as `Dictionary`, so its keys must match zh.ts exactly. */
 import type { Dictionary } from './zh';
 import { liveEn } from '../../ui/live/i18n.en';
+import { modesEn } from '../../modes/i18n.en';
+import { exportEn } from '../../ui/export/i18n.en';
+import { storiesEn } from '../../ui/stories/i18n.en';
 import { tools3dEn } from '../../layers/tools/i18n.en';
 import { planningEn } from '../../ui/planning/i18n.en';
 
@@ -148,6 +151,9 @@ export const en: Dictionary = {
     },
   },
   live: liveEn,
+  modes: modesEn,
+  stories: storiesEn,
+  export: exportEn,
   planning: planningEn,
   tools3d: tools3dEn,
   status: {

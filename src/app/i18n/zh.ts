@@ -1,5 +1,8 @@
 /** Chinese (zh-CN), the default language. en.ts must have exactly the same keys (checked by a unit test and by its type). */
 import { liveZh } from '../../ui/live/i18n.zh';
+import { modesZh } from '../../modes/i18n.zh';
+import { exportZh } from '../../ui/export/i18n.zh';
+import { storiesZh } from '../../ui/stories/i18n.zh';
 import { tools3dZh } from '../../layers/tools/i18n.zh';
 import { planningZh } from '../../ui/planning/i18n.zh';
 
@@ -147,6 +150,9 @@ export const zh = {
     },
   },
   live: liveZh,
+  modes: modesZh,
+  stories: storiesZh,
+  export: exportZh,
   planning: planningZh,
   tools3d: tools3dZh,
   status: {

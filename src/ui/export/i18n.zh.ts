@@ -1,0 +1,2 @@
+/** export strings (zh); registered under export in src/app/i18n/zh.ts. */
+export const exportZh = {} as const;
