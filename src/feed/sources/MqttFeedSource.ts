@@ -61,6 +61,12 @@ export interface MqttSourceOptions {
  */
 const REFUSED_CODES: ReadonlySet<number> = new Set([4, 5, 134, 135]);
 
+/** mqtt.js reports a SUBACK failure as an error whose code is the reason code (0x80 and above). */
+export function isSubackRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && code >= 0x80 && code <= 0xff;
+}
+
 export function isAuthRefusal(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'number' && REFUSED_CODES.has(code);
@@ -142,7 +148,13 @@ export class MqttFeedSource implements FeedSource {
     client.on('connect', () => {
       if (this.client !== client) return;
       client.subscribe(this.topic, { qos: 0 }, (err) => {
-        if (err && this.client === client) this.rc.lost(`subscribe failed: ${err.message}`);
+        if (!err || this.client !== client) return;
+        // A SUBACK failure code (bit 0x80) for our own prefix is the broker's ACL saying no:
+        // retrying cannot help, so it halts like a refused CONNACK instead of looping.
+        if (isSubackRefusal(err)) {
+          this.refusal = this.o.username === undefined ? 'token-required' : 'token-rejected';
+          this.rc.halt('unauthorised', `broker refused the subscription to ${this.topic}: ${err.message}`);
+        } else this.rc.lost(`subscribe failed: ${err.message}`);
       });
       this.rc.opened();
     });

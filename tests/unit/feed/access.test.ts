@@ -197,8 +197,9 @@ describe('MqttFeedSource credentials', () => {
     emit(ev: string, ...a: unknown[]) {
       for (const h of this.handlers.get(ev) ?? []) h(...a);
     }
+    subackError: Error | null = null;
     subscribe(_t: string, _o: unknown, cb?: (e: Error | null) => void) {
-      cb?.(null);
+      cb?.(this.subackError);
       return this;
     }
     unsubscribe(_t: string, cb?: () => void) {
@@ -247,6 +248,18 @@ describe('MqttFeedSource credentials', () => {
     await vi.advanceTimersByTimeAsync(TEN_MINUTES);
     expect(clients).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
+    src.dispose();
+  });
+
+  it.each([128, 135])('a refused SUBACK (%i) for the prefix → unauthorised, no resubscribe loop', async (code) => {
+    const { src, clients, r } = setup({ username: 'wall', password: 'secret' });
+    src.start();
+    await vi.advanceTimersByTimeAsync(0);
+    clients[0]!.subackError = Object.assign(new Error('Subscribe error: Not authorized'), { code });
+    clients[0]!.emit('connect');
+    expect(r.last().s).toBe('unauthorised');
+    await vi.advanceTimersByTimeAsync(TEN_MINUTES);
+    expect(clients).toHaveLength(1);
     src.dispose();
   });
 
