@@ -1,6 +1,6 @@
 /**
  * The bar across the top inside a zone: product name (back to the zone picker), zone switcher,
- * building search, engine and language switches, share link and About.
+ * building search, engine and language switches, share link, screenshot export and About.
  */
 import { useTranslation } from 'react-i18next';
 import { leaveZone } from '../app/zoneActions';
@@ -9,6 +9,7 @@ import { useAppStoreApi } from '../state/hooks';
 import { BuildingSearch } from './BuildingSearch';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EngineToggle } from './EngineToggle';
+import { ExportButton } from './export/ExportButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ZoneSwitcher } from './ZoneSwitcher';
 
@@ -39,6 +40,7 @@ export function TopBar({ scene, getShareUrl, onAbout }: Props) {
         <EngineToggle />
         <LanguageSwitch />
         <CopyLinkButton getUrl={getShareUrl} />
+        <ExportButton scene={scene} />
         <button type="button" className="st-btn" onClick={onAbout}>
           {t('topbar.about')}
         </button>

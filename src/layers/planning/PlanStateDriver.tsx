@@ -15,6 +15,7 @@ import { allSchemes } from '../../state/planningSlice';
 import type { AppState } from '../../state/store';
 import { useZone } from '../../views/three/ZoneContext';
 import { panesOf, type Pane } from './compareModel';
+import { drawPanes } from './drawPanes';
 
 export function panesForState(s: AppState): Pane[] {
   return panesOf(s.planView, new Set(allSchemes(s).map((x) => x.id)));
@@ -23,33 +24,7 @@ export function panesForState(s: AppState): Pane[] {
 function TwoPaneRender({ panes }: { panes: React.RefObject<Pane[]> }) {
   const { planState } = useZone();
   useFrame(({ gl, scene, camera, size }) => {
-    const list = panes.current;
-    const cam = camera as PerspectiveCamera;
-    const w = size.width;
-    const h = size.height;
-    const fullAspect = w / h;
-    gl.setScissorTest(true);
-    for (const p of list) {
-      const x = Math.round(p.x0 * w);
-      const pw = Math.round((p.x0 + p.width) * w) - x;
-      if (pw <= 0) continue;
-      planState.apply(p.stateId);
-      if (p.ownAspect) {
-        gl.setViewport(x, 0, pw, h);
-        cam.aspect = pw / h;
-        cam.updateProjectionMatrix();
-      } else {
-        gl.setViewport(0, 0, w, h);
-      }
-      gl.setScissor(x, 0, pw, h);
-      gl.render(scene, cam);
-      if (p.ownAspect) {
-        cam.aspect = fullAspect;
-        cam.updateProjectionMatrix();
-      }
-    }
-    gl.setScissorTest(false);
-    gl.setViewport(0, 0, w, h);
+    drawPanes(gl, scene, camera as PerspectiveCamera, panes.current, size.width, size.height, planState);
   }, 1);
   return null;
 }

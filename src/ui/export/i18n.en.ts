@@ -1,2 +1,31 @@
 /** export strings (en); registered under export in src/app/i18n/en.ts. */
-export const exportEn = {} as const;
+export const exportEn = {
+  button: 'Export image',
+  title: 'Export a screenshot',
+  intro: 'Saves the current view as a PNG with the title, time, legend, north arrow, scale bar and attribution burnt in.',
+  resolution: 'Resolution',
+  factor: '{{f}}× window',
+  pixels: '{{w}} × {{h}} px',
+  capped: ' (at most {{max}} px a side)',
+  language: 'Text in the image: English (the interface language)',
+  download: 'Download PNG',
+  working: 'Rendering the screenshot…',
+  done: 'Created {{name}}',
+  saveAgain: 'If the download did not start, save it here',
+  upscaled: 'The GPU could not draw this size; it was drawn at {{w}} × {{h}} and scaled up.',
+  failed: 'The screenshot failed: {{reason}}',
+  reason: {
+    contextLost: 'the 3D graphics context (WebGL) was lost',
+    tainted: 'the view holds cross-origin images the browser will not let us read',
+    noView: 'no view that can be captured is shown',
+    encode: 'the PNG could not be encoded',
+    other: 'the view could not be read',
+  },
+  imageTitle: 'ShenTwin · {{zone}}',
+  timestamp: '{{time}} Shanghai time (UTC+8)',
+  legendTitle: 'Legend',
+  legendMore: '{{n}} more not shown',
+  north: 'N',
+  scaleNote: 'Indicative (示意): valid at the image centre only',
+  controlLines: 'Planning control lines',
+} as const;

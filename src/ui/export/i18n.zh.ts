@@ -1,2 +1,31 @@
 /** export strings (zh); registered under export in src/app/i18n/zh.ts. */
-export const exportZh = {} as const;
+export const exportZh = {
+  button: '导出截图',
+  title: '导出截图',
+  intro: '将当前视图导出为 PNG 图片，图中包含标题、时间、图例、指北针、比例尺与数据来源。',
+  resolution: '分辨率',
+  factor: '{{f}}× 窗口',
+  pixels: '{{w}} × {{h}} 像素',
+  capped: '（单边最多 {{max}} 像素）',
+  language: '图中文字：中文（随界面语言）',
+  download: '下载 PNG',
+  working: '正在生成截图…',
+  done: '已生成 {{name}}',
+  saveAgain: '若下载未开始，请点此保存',
+  upscaled: '显卡无法直接绘制此尺寸，已按 {{w}} × {{h}} 绘制后放大。',
+  failed: '截图失败：{{reason}}',
+  reason: {
+    contextLost: '三维图形上下文（WebGL）已丢失',
+    tainted: '画面含有跨域图像，浏览器禁止读取',
+    noView: '当前没有可截取的视图',
+    encode: '无法编码 PNG',
+    other: '无法读取画面',
+  },
+  imageTitle: '申城孪生 · {{zone}}',
+  timestamp: '{{time}}（上海时间）',
+  legendTitle: '图例',
+  legendMore: '另有 {{n}} 项未列出',
+  north: '北',
+  scaleNote: '示意：仅在图像中心有效',
+  controlLines: '规划控制线',
+} as const;

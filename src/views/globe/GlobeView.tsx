@@ -11,6 +11,7 @@ import { registerDiagnostics } from '../../state/diagnostics';
 import { useAppStoreApi } from '../../state/hooks';
 import { attachGlobeCamera, type FlyCursor } from './globeCameraControl';
 import { attachGlobeBaseMap, type BaseLayerStatus } from './attachGlobeBaseMap';
+import { attachGlobeExport } from './attachGlobeExport';
 import { attachGlobePicking } from './attachGlobePicking';
 import { attachGlobeSun } from './attachGlobeSun';
 import { attachGlobeTilesets, type GlobeSelectionStatus } from './attachGlobeTilesets';
@@ -81,6 +82,7 @@ export function GlobeView({ scene }: { scene: Scene }) {
       attachGlobeTilesets(Cesium, widget, scene, store, selection),
       attachGlobeCamera(Cesium, widget, scene, frame, store, flyCursor.current),
       attachGlobePicking(Cesium, widget, frame, store),
+      attachGlobeExport(Cesium, widget, scene, frame),
     ];
     widget.scene.requestRender();
     return () => {

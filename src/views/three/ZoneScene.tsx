@@ -22,6 +22,7 @@ import { SkyBackground } from './SkyBackground';
 import { SunLight } from './SunLight';
 import { ThreeDiagnostics } from './ThreeDiagnostics';
 import { TilesRegistry } from './TilesRegistry';
+import { ViewExportCapture } from './ViewExportCapture';
 import { ZoneContext, type ZoneContextValue } from './ZoneContext';
 import { ZoneTileResources } from './ZoneTileResources';
 import { ZoneTiles } from './ZoneTiles';
@@ -62,6 +63,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
       <LiveLayers scene={scene} />
       <ThreeDiagnostics />
       <ContextLossGuard />
+      <ViewExportCapture />
     </ZoneContext.Provider>
   );
 }
