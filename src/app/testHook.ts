@@ -94,6 +94,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     wall: () => st().modeRuntime.wall,
     story: () => st().story,
     canvas: () => canvasSize(),
+    export: () => readDiagnostics().export ?? null,
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

@@ -203,6 +203,7 @@ export const en: Dictionary = {
       'feed-server': 'The feed server reported an error',
       'feed-catalogue': 'The scene\'s sensor catalogue is invalid',
       'feed-unauthorised': 'The feed server refused access (unauthorised)',
+      'export-failed': 'The screenshot export failed',
     },
     detail: 'Technical detail (English)',
   },

@@ -202,6 +202,7 @@ export const zh = {
       'feed-server': '数据服务端报告错误',
       'feed-catalogue': '场景中的设备目录有误',
       'feed-unauthorised': '数据服务拒绝访问（未授权）',
+      'export-failed': '截图导出失败',
     },
     detail: '技术细节（英文）',
   },
