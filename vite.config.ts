@@ -38,6 +38,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/support/component-setup.ts'],
+          // A cap for hangs, not a speed target: on a loaded two-core machine a jsdom test that
+          // opens a whole zone took over vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
