@@ -1,5 +1,8 @@
 /** Shared pieces for integration tests: a small zone, a runtime wired to `ws`, and polling. */
-import WebSocket from 'ws';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Aedes } from 'aedes';
+import WebSocket, { WebSocketServer, createWebSocketStream } from 'ws';
 import { createFeedRuntime, type FeedRuntime, type FeedRuntimeOptions } from '../../src/feed/FeedRuntime';
 import type { FeedConfig } from '../../src/feed/config';
 import type { WebSocketCtor } from '../../src/feed/sources/WebSocketFeedSource';
@@ -60,6 +63,26 @@ export function startClient(config: FeedConfig, extra: Partial<FeedRuntimeOption
     stop: () => {
       clearInterval(loop);
       rt.dispose();
+    },
+  };
+}
+
+/** Serves an aedes broker over WebSocket (like Mosquitto or EMQX with a ws listener) on a free loopback port. */
+export async function serveBrokerOverWs(broker: Aedes): Promise<{ port: number; url: string; close(): Promise<void> }> {
+  const http: Server = createServer();
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', (ws) => broker.handle(createWebSocketStream(ws) as unknown as Parameters<typeof broker.handle>[0]));
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `ws://127.0.0.1:${port}`,
+    close: async () => {
+      for (const c of wss.clients) c.terminate();
+      await new Promise((r) => wss.close(() => r(null)));
+      http.closeAllConnections();
+      await new Promise((r) => http.close(() => r(null)));
+      await new Promise((r) => broker.close(() => r(null)));
     },
   };
 }

@@ -1,13 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Aedes, type AuthenticateError, type Client as BrokerClient } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, createWebSocketStream } from 'ws';
 import { mayPublish, maySubscribe, type MqttRole } from '../../src/server/mqttAcl/policy';
 import type { RunningFeedServer } from '../../src/server/startFeedServer';
-import { startClient, startZoneServer, waitFor, type Client } from './helpers';
+import { serveBrokerOverWs, startClient, startZoneServer, waitFor, type Client } from './helpers';
 
 const P = 'shentwin/v1';
 /** The publisher's password has a colon: mqtt.js's own URL parsing would split it wrongly. */
@@ -57,22 +54,9 @@ async function startAclBroker() {
       done(null, role && maySubscribe(role, sub.topic, P) ? sub : null);
     },
   });
-  const http: Server = createServer();
-  const wss = new WebSocketServer({ server: http });
-  wss.on('connection', (ws) => broker.handle(createWebSocketStream(ws) as unknown as Parameters<typeof broker.handle>[0]));
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const port = (http.address() as AddressInfo).port;
-  const urlFor = (user: string, password = USERS[user]!.password) => `ws://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  return {
-    url: `ws://127.0.0.1:${port}`, urlFor, publishRefused, connects,
-    close: async () => {
-      for (const c of wss.clients) c.terminate();
-      await new Promise((r) => wss.close(() => r(null)));
-      http.closeAllConnections();
-      await new Promise((r) => http.close(() => r(null)));
-      await new Promise((r) => broker.close(() => r(null)));
-    },
-  };
+  const served = await serveBrokerOverWs(broker);
+  const urlFor = (user: string, password = USERS[user]!.password) => `ws://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${served.port}`;
+  return { url: served.url, urlFor, publishRefused, connects, close: served.close };
 }
 
 describe('broker-side access control for MQTT deployments (aedes hooks + src/server/mqttAcl policy)', () => {

@@ -1,29 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Aedes } from 'aedes';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, createWebSocketStream } from 'ws';
 import type { RunningFeedServer } from '../../src/server/startFeedServer';
-import { startClient, startZoneServer, waitFor, type Client } from './helpers';
+import { serveBrokerOverWs, startClient, startZoneServer, waitFor, type Client } from './helpers';
 
 /** A real MQTT broker (aedes) reachable over WebSocket, like Mosquitto or EMQX with a ws listener. */
 async function startBroker() {
-  const broker = await Aedes.createBroker();
-  const http: Server = createServer();
-  const wss = new WebSocketServer({ server: http });
-  wss.on('connection', (ws) => broker.handle(createWebSocketStream(ws) as unknown as Parameters<typeof broker.handle>[0]));
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const port = (http.address() as AddressInfo).port;
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    close: async () => {
-      for (const c of wss.clients) c.terminate();
-      await new Promise((r) => wss.close(() => r(null)));
-      http.closeAllConnections();
-      await new Promise((r) => http.close(() => r(null)));
-      await new Promise((r) => broker.close(() => r(null)));
-    },
-  };
+  return serveBrokerOverWs(await Aedes.createBroker());
 }
 
 describe('MQTT over WebSocket through a real broker', () => {

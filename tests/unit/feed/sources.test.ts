@@ -3,40 +3,9 @@ import { createRng } from '../../../src/core/rng';
 import { backoffDelayMs } from '../../../src/feed/sources/backoff';
 import type { FeedSink } from '../../../src/feed/sources/FeedSource';
 import { MqttFeedSource, type MqttClientLike } from '../../../src/feed/sources/MqttFeedSource';
-import { WebSocketFeedSource, type WebSocketLike } from '../../../src/feed/sources/WebSocketFeedSource';
+import { WebSocketFeedSource } from '../../../src/feed/sources/WebSocketFeedSource';
+import { FakeSocket } from './fakeSocket';
 import type { ConnectionState } from '../../../src/feed/summary';
-
-class FakeSocket implements WebSocketLike {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: string[] = [];
-  closed: { code?: number; reason?: string } | null = null;
-  onopen: WebSocketLike['onopen'] = null;
-  onmessage: WebSocketLike['onmessage'] = null;
-  onclose: WebSocketLike['onclose'] = null;
-  onerror: WebSocketLike['onerror'] = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(d: string) {
-    this.sent.push(d);
-  }
-  close(code?: number, reason?: string) {
-    this.closed = { code, reason };
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  receive(data: string) {
-    this.onmessage?.({ data });
-  }
-  drop(code = 1006) {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-}
 
 function recorder() {
   const states: { s: ConnectionState; detail: string | null; next?: number }[] = [];
