@@ -6,14 +6,16 @@
  * slow timer keeps flushing there: the backlog stays bounded and the feed survives (TESTING.md 12).
  * A WebSocket feed's token is the scene's, else one this tab kept from the sign-in prompt
  * (feedToken.ts); the prompt reaches the runtime through the feed control context.
+ * The runtime's video-wall link goes to the wall port of the enclosing WallSync, if any.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Scene } from '../scene/schema';
 import { resolveFeedConfig } from '../feed/config';
 import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
 import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/feedControl';
 import { bindFeedToStore } from '../state/feedSlice';
 import { useAppStoreApi } from '../state/hooks';
+import { WallPortContext } from '../state/wallPort';
 import { assetUrl } from './assetUrl';
 import { FeedTokenKeeper, sessionTokenStorage } from './feedToken';
 
@@ -25,6 +27,7 @@ const wallClock = () => Date.now();
 export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNode }) {
   const store = useAppStoreApi();
   const [control, setControl] = useState<FeedControl>(NO_FEED_CONTROL);
+  const wallPort = useContext(WallPortContext);
 
   useEffect(() => {
     const report = store.getState().reportError;
@@ -48,6 +51,7 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       })
       : () => undefined;
     runtime.start();
+    const detachWall = wallPort?.attach(runtime.wall, config.kind) ?? (() => undefined);
     const signIn = (t: string) => {
       keeper?.offer(t);
       runtime.setToken(t);
@@ -68,11 +72,12 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       cancelAnimationFrame(raf);
       clearInterval(hiddenTimer);
       unwatch();
+      detachWall();
       runtime.dispose();
       setControl(NO_FEED_CONTROL);
       store.getState().resetFeed();
     };
-  }, [scene, store]);
+  }, [scene, store, wallPort]);
 
   return <FeedControlContext.Provider value={control}>{children}</FeedControlContext.Provider>;
 }

@@ -7,8 +7,10 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Scene } from '../scene/schema';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
+import type { AppMode } from '../state/modeSlice';
 import { KioskShell } from '../modes/kiosk/KioskShell';
 import { ScreenShell } from '../modes/screen/ScreenShell';
+import { WallSync } from '../modes/wall/WallSync';
 import { Workspace } from './Workspace';
 
 interface Props {
@@ -24,6 +26,11 @@ export function ModeShell({ scene, getShareUrl, onAbout, feedSlot }: Props) {
   useEffect(() => {
     if (scene.mode) store.getState().setMode(scene.mode, 'scene');
   }, [scene, store]);
+  // Any mode can be a video-wall screen: the sync wraps whichever shell runs.
+  return <WallSync>{shellFor(mode, { scene, getShareUrl, onAbout, feedSlot })}</WallSync>;
+}
+
+function shellFor(mode: AppMode, { scene, getShareUrl, onAbout, feedSlot }: Props): ReactNode {
   if (mode === 'screen') return <ScreenShell scene={scene} getShareUrl={getShareUrl} />;
   if (mode === 'kiosk') return <KioskShell scene={scene} />;
   return <Workspace scene={scene} getShareUrl={getShareUrl} onAbout={onAbout} feedSlot={feedSlot} />;

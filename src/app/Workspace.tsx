@@ -26,6 +26,7 @@ import { ViewHost } from './ViewHost';
 import { CompareDivider } from '../ui/CompareDivider';
 import { PlannerSidebar } from '../ui/planning/PlannerSidebar';
 import { useReportCapture } from './useReportCapture';
+import { StoriesEntry } from '../ui/stories/StoriesEntry';
 
 /** Below this width (CSS px) the side panel starts folded. Matches the narrow layout in the CSS. */
 export const NARROW_SCREEN_PX = 900;
@@ -92,6 +93,7 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
         <div className="st-bottom">
           <FeedSignIn />
           <ErrorList />
+          <StoriesEntry scene={scene} />
           <div className="st-bottom__row">
             <ViewpointBar scene={scene} />
             <Attribution scene={scene} onAbout={onAbout} />

@@ -7,11 +7,13 @@
  *   design=1920x1080|3840x2160|4k  renderScale=0.25..4  tour=<id>  carousel=jiading,yangpu
  *   wall=<id>&wallRole=leader|follower&wallLayout=2x1&wallPos=<col>,<row>&bezel=<px>
  *   idle=<seconds>  (kiosk)
+ *   hold=<seconds>  alarmAt=critical|major|minor|info  (screen: an alarm's hold on the tour, and which alarms interrupt it)
  *
  * Story ids and steps are checked against the scene later (storyModel.parseStoryParams).
  */
 import { parseDesignSize } from '../modes/screen/fitCanvas';
 import { parseBezelPx, parseWallLayout, parseWallPosition } from '../modes/wall/wallLayout';
+import { ALERT_SEVERITIES, type AlertSeverity } from '../scene/schema';
 import { isAppMode, type AppMode, type ModeSettings, type WallSettings } from '../state/modeSlice';
 
 export interface ModeUrlState {
@@ -29,8 +31,11 @@ export const RENDER_SCALE_MIN = 0.25;
 export const RENDER_SCALE_MAX = 4;
 export const IDLE_MIN_S = 10;
 export const IDLE_MAX_S = 3600;
+/** An alarm hold shorter than a second shows nothing; one over ten minutes is a stuck screen. */
+export const HOLD_MIN_S = 1;
+export const HOLD_MAX_S = 600;
 
-export const MODE_URL_KEYS = ['mode', 'story', 'step', 'design', 'renderScale', 'tour', 'carousel', 'wall', 'wallRole', 'wallLayout', 'wallPos', 'bezel', 'idle'] as const;
+export const MODE_URL_KEYS = ['mode', 'story', 'step', 'design', 'renderScale', 'tour', 'carousel', 'wall', 'wallRole', 'wallLayout', 'wallPos', 'bezel', 'idle', 'hold', 'alarmAt'] as const;
 
 function parseWall(params: URLSearchParams, bad: Bad): WallSettings | undefined {
   const id = params.get('wall');
@@ -114,6 +119,17 @@ export function parseModeParams(params: URLSearchParams, bad: Bad): ModeUrlState
     if (/^\d+$/.test(idle) && v >= IDLE_MIN_S && v <= IDLE_MAX_S) settings.idleMs = v * 1000;
     else bad('idle', `must be whole seconds within [${IDLE_MIN_S}, ${IDLE_MAX_S}]`);
   }
+  const hold = params.get('hold');
+  if (hold !== null) {
+    const v = Number(hold);
+    if (/^\d+$/.test(hold) && v >= HOLD_MIN_S && v <= HOLD_MAX_S) settings.holdMs = v * 1000;
+    else bad('hold', `must be whole seconds within [${HOLD_MIN_S}, ${HOLD_MAX_S}]`);
+  }
+  const alarmAt = params.get('alarmAt');
+  if (alarmAt !== null) {
+    if ((ALERT_SEVERITIES as readonly string[]).includes(alarmAt)) settings.alarmAt = alarmAt as AlertSeverity;
+    else bad('alarmAt', `must be one of ${ALERT_SEVERITIES.join(', ')}`);
+  }
   if (Object.keys(settings).length > 0) out.settings = settings;
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -138,5 +154,7 @@ export function modeUrlParts(m: ModeUrlState | undefined): [string, string][] {
     out.push(['wall', w.id], ['wallRole', w.role], ['wallLayout', `${w.columns}x${w.rows}`], ['wallPos', `${w.column},${w.row}`], ['bezel', String(w.bezelPx)]);
   }
   if (s.idleMs != null) out.push(['idle', String(Math.round(s.idleMs / 1000))]);
+  if (s.holdMs != null) out.push(['hold', String(Math.round(s.holdMs / 1000))]);
+  if (s.alarmAt) out.push(['alarmAt', s.alarmAt]);
   return out;
 }

@@ -2,15 +2,21 @@
  * Composition of one live feed: a FeedSource (worker, WebSocket or MQTT) feeding a FeedIngest,
  * with the UI-rate summary pushed to the store a few times per second. The app creates one per
  * zone, calls `flush(now)` from its frame loop, and disposes it in the same effect's cleanup.
+ *
+ * `wall` is the video-wall sync channel where the transport has one (our WebSocket server): the
+ * app's wall sync sends through it and listens to the wall messages (handled as they arrive) and
+ * the server errors (at the next flush, like all errors); null for the simulator and MQTT.
  */
 import type { GeoOrigin } from '../core/geodesy';
 import { EnuFrame } from '../core/geodesy';
 import { createRng } from '../core/rng';
 import type { FeedConfig } from './config';
 import { FeedIngest, type IngestOptions } from './ingest/FeedIngest';
+import { decodeServerText } from './protocol/decode';
 import type { DropReason } from './protocol/dropReasons';
+import type { ErrorMessage, WallServerMessage } from './protocol/messages';
 import type { BackoffOptions } from './sources/backoff';
-import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './sources/FeedSource';
+import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSink, type FeedSource, type SimControl, type Timers, type WallTransport } from './sources/FeedSource';
 import { MqttFeedSource, type MqttConnect } from './sources/MqttFeedSource';
 import { WebSocketFeedSource, type WebSocketCtor } from './sources/WebSocketFeedSource';
 import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
@@ -52,6 +58,20 @@ export interface FeedRuntimeOptions {
   publishEveryMs?: number;
 }
 
+/** Wall messages are small; a cheap look before parsing keeps the big data frames off this path. */
+const WALL_FRAME_MAX_CHARS = 8192;
+function mayBeWallFrame(raw: unknown): raw is string {
+  return typeof raw === 'string' && raw.length <= WALL_FRAME_MAX_CHARS && raw.includes('"type":"wall-');
+}
+
+/** What a wall listener hears: the wall messages, and every server error (a refused join, a leader taken over). */
+export type WallEvent = WallServerMessage | ErrorMessage;
+
+export interface FeedWallLink extends WallTransport {
+  /** One listener at a time; returns its removal. */
+  listen(fn: (e: WallEvent) => void): () => void;
+}
+
 /** Repeated reports of the same drop reason are folded into one message per window. */
 const ERROR_REPORT_WINDOW_MS = 10_000;
 const RESYNC_MIN_INTERVAL_MS = 5_000;
@@ -59,6 +79,8 @@ const RESYNC_MIN_INTERVAL_MS = 5_000;
 export class FeedRuntime {
   readonly ingest: FeedIngest;
   readonly source: FeedSource;
+  readonly wall: FeedWallLink | null;
+  private wallListener: ((e: WallEvent) => void) | null = null;
   private state: ConnectionState = 'idle';
   private stateDetail: string | null = null;
   private nextRetryAtMs: number | null = null;
@@ -75,7 +97,10 @@ export class FeedRuntime {
     const cfg = o.config;
     this.ingest = new FeedIngest({ zone: o.zone, frame: new EnuFrame(o.origin), ...(cfg.kind === 'mqtt' ? { topicPrefix: cfg.topicPrefix } : {}), ...o.ingest });
     const sink: FeedSink = {
-      message: (raw, recvMs, topic) => this.ingest.enqueue(raw, recvMs, topic),
+      message: (raw, recvMs, topic) => {
+        if (topic === undefined && this.wallListener && this.deliverWallFrame(raw)) return;
+        this.ingest.enqueue(raw, recvMs, topic);
+      },
       state: (s, detail, next, attempt) => this.onState(s, detail, next, attempt),
     };
     const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
@@ -98,7 +123,25 @@ export class FeedRuntime {
       if (o.heartbeatTimeoutMs === undefined) this.source.setHeartbeatMs(h.heartbeatMs);
     };
     this.ingest.listeners.onResyncNeeded = () => this.resync();
-    this.ingest.listeners.onServerError = (m) => o.binding.reportError(this.source.label, `server error ${m.code}: ${m.message}`, 'feed-server');
+    this.ingest.listeners.onServerError = (m) => {
+      o.binding.reportError(this.source.label, `server error ${m.code}: ${m.message}`, 'feed-server');
+      this.wallListener?.(m);
+    };
+    this.ingest.listeners.onWall = (m) => this.wallListener?.(m);
+    const wall = this.source.wall;
+    this.wall = wall
+      ? {
+        join: (id, as) => wall.join(id, as),
+        leave: (id) => wall.leave(id),
+        publish: (id, state) => wall.publish(id, state),
+        listen: (fn) => {
+          this.wallListener = fn;
+          return () => {
+            if (this.wallListener === fn) this.wallListener = null;
+          };
+        },
+      }
+      : null;
     this.ingest.listeners.onDrop = (reason, detail) => this.reportDrop(reason, detail);
     if (o.sceneCatalogue !== undefined) {
       const err = this.ingest.applySceneCatalogue(o.sceneCatalogue);
@@ -187,6 +230,19 @@ export class FeedRuntime {
     if (s === 'unauthorised' && prev !== 'unauthorised') {
       this.o.binding.reportError(this.source.label, `access refused: ${detail ?? 'unauthorised'}; not retrying until a new token is given`, 'feed-unauthorised');
     }
+  }
+
+  /**
+   * Wall frames are handled on arrival rather than at the next frame's flush: a follower's
+   * catch-up must not wait for the render loop (slow on a loaded 4K screen, stopped in a hidden
+   * tab). True when consumed; anything that does not decode goes to the ingest, which counts it.
+   */
+  private deliverWallFrame(raw: unknown): boolean {
+    if (!mayBeWallFrame(raw)) return false;
+    const d = decodeServerText(raw);
+    if (!d.ok || d.value.kind !== 'wall') return false;
+    this.wallListener?.(d.value.msg);
+    return true;
   }
 
   /** Asks for a full snapshot, at most every few seconds however often gaps or overflows occur. */

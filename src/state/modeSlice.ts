@@ -4,7 +4,7 @@
  * each shell reports back for the diagnostics and the test hook. Plain data only.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { APP_MODES } from '../scene/schema';
+import { APP_MODES, type AlertSeverity } from '../scene/schema';
 
 export { APP_MODES };
 export type AppMode = (typeof APP_MODES)[number];
@@ -37,9 +37,15 @@ export interface ModeSettings {
   wall: WallSettings | null;
   /** Kiosk idle time before the "still there?" notice, ms. */
   idleMs: number | null;
+  /** Screen mode: how long an alarm holds the tour's camera, ms; null = the tour's default (30 s). */
+  holdMs: number | null;
+  /** Screen mode: the least severe new alert that interrupts the tour; null = major. */
+  alarmAt: AlertSeverity | null;
 }
 
-export const DEFAULT_MODE_SETTINGS: ModeSettings = { design: null, renderScale: null, tourId: null, carousel: [], wall: null, idleMs: null };
+export const DEFAULT_MODE_SETTINGS: ModeSettings = {
+  design: null, renderScale: null, tourId: null, carousel: [], wall: null, idleMs: null, holdMs: null, alarmAt: null,
+};
 
 export interface StoryPosition {
   id: string;
@@ -47,11 +53,28 @@ export interface StoryPosition {
   step: number;
 }
 
+/** A wall screen as its sync reports it (src/modes/wall/useWallSync.ts, views/three/WallViewOffset.tsx). */
+export interface WallRuntime {
+  role: 'leader' | 'follower';
+  /** Followers on the wall, as the server last said. */
+  peers: number;
+  /** This screen's camera.setViewOffset arguments; null until the view has a size. */
+  offset: [number, number, number, number, number, number] | null;
+  /** The leader's name as the server shows it (`anonymous#<connection>` without --auth); null while the wall has none. */
+  leader: string | null;
+  /** The whole wall's vertical field of view from the leader's latest state; null before one arrived. */
+  fovDeg: number | null;
+  /** The tour position from the leader's latest state (a follower's HUD shows it instead of touring itself). */
+  tour: { id: string; step: number; state: 'playing' | 'paused' | 'interrupted' } | null;
+  /** Follower: has applied a leader state since it last joined. Leader: the server made it the wall's leader. */
+  synced: boolean;
+}
+
 /** What the shells report for `window.__shentwin` (docs/test-hook.md). */
 export interface ModeRuntime {
   tour: { id: string; step: number; state: 'playing' | 'paused' | 'interrupted'; interruptedBy: string | null; zone: string } | null;
   kiosk: { idleMs: number; state: 'active' | 'warning' | 'attract' } | null;
-  wall: { role: 'leader' | 'follower'; peers: number; offset: [number, number, number, number, number, number] | null; leader: string | null } | null;
+  wall: WallRuntime | null;
 }
 
 export interface ModeSlice {

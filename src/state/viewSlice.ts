@@ -15,6 +15,20 @@ export interface CameraPose {
   target: [number, number, number];
 }
 
+/**
+ * Tighter camera limits a shell sets for strangers (the kiosk), so a visitor cannot get lost;
+ * null keeps the view's own limits (planner). ENU metres and radians.
+ */
+export interface CameraLimits {
+  minDistanceM: number;
+  maxDistanceM: number;
+  /** Lowest and highest look-down angle above the target's horizon. */
+  minElevationRad: number;
+  maxElevationRad: number;
+  /** How far beyond the zone's bounds the camera target may go. */
+  boundsMarginM: number;
+}
+
 export interface ViewSlice {
   engine: ViewEngine;
   language: Language;
@@ -29,6 +43,8 @@ export interface ViewSlice {
   /** The 3D view's WebGL context is lost; the UI shows an overlay until it is restored. */
   webglLost: boolean;
   setWebglLost(lost: boolean): void;
+  cameraLimits: CameraLimits | null;
+  setCameraLimits(limits: CameraLimits | null): void;
   setCameraPose(pose: CameraPose | null): void;
   flyToPose(pose: CameraPose, instant?: boolean): void;
   setEngine(engine: ViewEngine): void;
@@ -52,6 +68,8 @@ export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = (set)
   setTileBudgetMB: (tileBudgetMB) => set({ tileBudgetMB }),
   webglLost: false,
   setWebglLost: (webglLost) => set({ webglLost }),
+  cameraLimits: null,
+  setCameraLimits: (cameraLimits) => set({ cameraLimits }),
   setCameraPose: (cameraPose) => set({ cameraPose }),
   flyToPose: (pose, instant = false) =>
     set({ flyRequest: { seq: ++flySeq, kind: 'pose', position: pose.position, target: pose.target, instant } }),

@@ -1,6 +1,7 @@
 /** The one interface every feed transport implements; the runtime wires it to the ingest. */
 import type { ScenarioParams } from '../../sim/scenarios/scenarios';
 import type { ScenarioName } from '../../sim/types';
+import type { WallState } from '../protocol/messages';
 import type { ConnectionState, FeedAccess, FeedKind } from '../summary';
 
 export interface FeedSink {
@@ -35,6 +36,25 @@ export interface FeedSource {
   readonly access?: FeedAccess;
   /** Presents a new token and connects afresh, where the transport takes one. */
   setToken?(token: string): void;
+  /** The video-wall sync channel, where the transport carries one (only our WebSocket server does). */
+  readonly wall?: WallTransport;
+}
+
+export type WallRole = 'leader' | 'follower';
+
+/**
+ * Sending on the video-wall sync channel (docs/feed-protocol.md). Replies (wall-joined, wall-state,
+ * wall-peers) arrive as ordinary frames; FeedRuntime hands them to its wall listener (FeedRuntime.wall).
+ */
+export interface WallTransport {
+  /**
+   * Joins now if connected, and again on every new connection until leave(): the server forgets a
+   * socket's memberships when it closes, so a reconnect must not leave a screen out of its wall.
+   */
+  join(wall: string, as: WallRole): void;
+  leave(wall: string): void;
+  /** Sent only while connected, never queued: the leader sends its state afresh after each wall-joined. */
+  publish(wall: string, state: WallState): void;
 }
 
 /** Timer functions, injectable so tests can drive time. */

@@ -7,6 +7,10 @@
  * subscribe, so it never appears in a URL or header. A refusal (close 4401, an `unauthorised`
  * error, or a hello that demands a token we do not have) halts the source: no retry loop until
  * setToken() supplies another token.
+ *
+ * Video wall: `wall` sends wall-join / wall-leave / wall-state; the joined walls are remembered and
+ * joined again (just before subscribe) on every new connection and after a late auth-ok, because
+ * the server drops a closed socket's memberships.
  */
 import { createRng, type Rng } from '../../core/rng';
 import {
@@ -15,8 +19,9 @@ import {
 import { decodeServerText } from '../protocol/decode';
 import { PROTOCOL_VERSION } from '../protocol/limits';
 import type { AuthRefusal, FeedAccess, FeedIdentity } from '../summary';
+import type { WallState } from '../protocol/messages';
 import type { BackoffOptions } from './backoff';
-import { realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './FeedSource';
+import { realTimers, type FeedSink, type FeedSource, type SimControl, type Timers, type WallRole, type WallTransport } from './FeedSource';
 import { Reconnector } from './Reconnector';
 
 /** The subset of the WHATWG WebSocket API used here (the `ws` package implements it too). */
@@ -62,6 +67,19 @@ export class WebSocketFeedSource implements FeedSource {
   private refusal: AuthRefusal | null = null;
   /** The server refused our subscribe because it was still checking the token: resend on auth-ok. */
   private resubscribeOnAuth = false;
+  /** Walls this viewer is in, and as what: re-joined on every connection. */
+  private readonly walls = new Map<string, WallRole>();
+
+  readonly wall: WallTransport = {
+    join: (wall: string, as: WallRole) => {
+      this.walls.set(wall, as);
+      this.send({ v: PROTOCOL_VERSION, type: 'wall-join', wall, as });
+    },
+    leave: (wall: string) => {
+      if (this.walls.delete(wall)) this.send({ v: PROTOCOL_VERSION, type: 'wall-leave', wall });
+    },
+    publish: (wall: string, state: WallState) => this.send({ v: PROTOCOL_VERSION, type: 'wall-state', wall, state }),
+  };
 
   constructor(private readonly o: WebSocketSourceOptions) {
     this.label = o.url;
@@ -126,6 +144,9 @@ export class WebSocketFeedSource implements FeedSource {
       this.rc.opened();
       this.resubscribeOnAuth = false;
       if (this.token !== undefined) this.send({ v: PROTOCOL_VERSION, type: 'auth', token: this.token });
+      // Walls first: the reply is a few hundred bytes, the snapshot may be megabytes, and a wall
+      // screen's camera matters more at start-up than its first live frame.
+      this.rejoinWalls();
       this.requestSnapshot();
       this.ping();
       this.pingTimer = this.timers.setInterval(() => this.ping(), this.o.pingEveryMs ?? 10_000);
@@ -160,7 +181,10 @@ export class WebSocketFeedSource implements FeedSource {
     if (v.kind === 'auth-ok') {
       this.identity = { name: v.msg.name, role: v.msg.role };
       this.refusal = null;
-      if (this.resubscribeOnAuth) this.requestSnapshot();
+      if (this.resubscribeOnAuth) {
+        this.rejoinWalls();
+        this.requestSnapshot();
+      }
       this.resubscribeOnAuth = false;
       // The ingest hears of it too, for listeners that need the role.
       return false;
@@ -183,6 +207,10 @@ export class WebSocketFeedSource implements FeedSource {
     // Closed here so the server's log reads a refusal, not the teardown's "client reconnecting".
     this.closeSocket(1000, 'unauthorised: waiting for a new token');
     this.rc.halt('unauthorised', detail);
+  }
+
+  private rejoinWalls(): void {
+    for (const [wall, as] of this.walls) this.send({ v: PROTOCOL_VERSION, type: 'wall-join', wall, as });
   }
 
   private ping(): void {

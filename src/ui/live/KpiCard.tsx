@@ -19,6 +19,8 @@ interface Props {
   tone?: KpiTone;
   /** Set while the KPI is warming up: the badge text and its explanation. */
   warming?: { label: string; title: string } | null;
+  /** The trend line's size in CSS px; the big screen draws it larger. */
+  trendSize?: { width: number; height: number };
 }
 
 export type KpiTone = 'ok' | 'warn' | 'bad' | 'pending';
@@ -26,7 +28,7 @@ export type KpiTone = 'ok' | 'warn' | 'bad' | 'pending';
 export const TREND_SIZE = { width: 132, height: 22 } as const;
 const TONE_COLOR: Record<KpiTone, string> = { ok: '#38bdf8', warn: '#fbbf24', bad: '#f87171', pending: '#94a3b8' };
 
-export function KpiCard({ kpi, name, value, raw, unit, detail, trend, trendLabel, tone = 'ok', warming = null }: Props) {
+export function KpiCard({ kpi, name, value, raw, unit, detail, trend, trendLabel, tone = 'ok', warming = null, trendSize = TREND_SIZE }: Props) {
   return (
     <li
       className="st-kpi"
@@ -51,7 +53,7 @@ export function KpiCard({ kpi, name, value, raw, unit, detail, trend, trendLabel
       </span>
       {detail && <span className="st-kpi__detail">{detail}</span>}
       {trend && trend.t.length > 1 && (
-        <Sparkline t={trend.t} v={trend.v} width={TREND_SIZE.width} height={TREND_SIZE.height} color={TONE_COLOR[tone]} label={trendLabel} />
+        <Sparkline t={trend.t} v={trend.v} width={trendSize.width} height={trendSize.height} color={TONE_COLOR[tone]} label={trendLabel} />
       )}
     </li>
   );

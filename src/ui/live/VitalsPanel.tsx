@@ -31,7 +31,8 @@ export function pendingFor(k: TrendKpi, v: Vitals): number {
   return kind ? v.pending[kind] : 0;
 }
 
-function toneOf(k: TrendKpi, v: Vitals): Tone {
+/** A KPI's colour band; shared with the big screen's KPI columns. */
+export function toneOf(k: TrendKpi, v: Vitals): Tone {
   switch (k) {
     case 'congestionIndex':
       return v.congestionIndex === null ? 'ok' : v.congestionIndex >= TTI_BANDS.congested ? 'bad' : v.congestionIndex >= TTI_BANDS.slow ? 'warn' : 'ok';
@@ -53,7 +54,8 @@ function toneOf(k: TrendKpi, v: Vitals): Tone {
   }
 }
 
-function display(k: TrendKpi, v: Vitals, lang: Language): string {
+/** A KPI's value as shown, in the UI language; shared with the big screen's KPI columns. */
+export function display(k: TrendKpi, v: Vitals, lang: Language): string {
   switch (k) {
     case 'avgSpeedKmh':
     case 'noiseDb':

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { CameraControls } from '@react-three/drei';
 import type CameraControlsImpl from 'camera-controls';
 import { Box3, Vector3 } from 'three';
-import { useAppStoreApi } from '../../state/hooks';
+import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import type { CameraPose, FlyRequest } from '../../state/viewSlice';
 import type { Vec3 } from '../../core/geodesy';
 import { MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_ELEVATION_RAD, poseForTarget, roundPose, samePose, sanitizePose } from './cameraModel';
@@ -40,6 +40,8 @@ export function CameraRig() {
   const { scene, frame } = useZone();
   const store = useAppStoreApi();
   const ref = useRef<CameraControlsImpl>(null);
+  // A shell's tighter limits (kiosk); null keeps the planner's.
+  const limits = useAppStore((s) => s.cameraLimits);
 
   // Limits and input mapping.
   useEffect(() => {
@@ -54,19 +56,20 @@ export function CameraRig() {
     c.touches.two = A.TOUCH_DOLLY_ROTATE;
     c.touches.three = A.TOUCH_ROTATE;
     c.dollyToCursor = true;
-    c.minDistance = MIN_DISTANCE_M;
-    c.maxDistance = MAX_DISTANCE_M;
-    c.minPolarAngle = 0;
-    c.maxPolarAngle = Math.PI / 2 - MIN_ELEVATION_RAD;
+    c.minDistance = limits?.minDistanceM ?? MIN_DISTANCE_M;
+    c.maxDistance = limits?.maxDistanceM ?? MAX_DISTANCE_M;
+    c.minPolarAngle = limits ? Math.PI / 2 - limits.maxElevationRad : 0;
+    c.maxPolarAngle = Math.PI / 2 - (limits?.minElevationRad ?? MIN_ELEVATION_RAD);
     c.smoothTime = 0.2;
     c.draggingSmoothTime = 0.08;
     const { west, south, east, north } = scene.bounds;
     const sw = frame.lonLatToEnu(west, south);
     const ne = frame.lonLatToEnu(east, north);
-    const a = enuToThree(sw[0] - TARGET_BOUNDS_MARGIN_M, sw[1] - TARGET_BOUNDS_MARGIN_M, -50);
-    const b = enuToThree(ne[0] + TARGET_BOUNDS_MARGIN_M, ne[1] + TARGET_BOUNDS_MARGIN_M, 600);
+    const margin = limits?.boundsMarginM ?? TARGET_BOUNDS_MARGIN_M;
+    const a = enuToThree(sw[0] - margin, sw[1] - margin, -50);
+    const b = enuToThree(ne[0] + margin, ne[1] + margin, 600);
     c.setBoundary(new Box3(new Vector3(Math.min(a[0], b[0]), a[1], Math.min(a[2], b[2])), new Vector3(Math.max(a[0], b[0]), b[1], Math.max(a[2], b[2]))));
-  }, [scene, frame]);
+  }, [scene, frame, limits]);
 
   // Fly requests, the initial pose, and publishing the pose at rest.
   useEffect(() => {

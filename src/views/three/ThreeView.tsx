@@ -15,10 +15,12 @@ import { useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { PCFShadowMap } from 'three';
 import type { Scene } from '../../scene/schema';
-import { StoreContext, useAppStoreApi } from '../../state/hooks';
+import { renderPixelRatio } from '../../modes/screen/fitCanvas';
+import { StoreContext, useAppStore, useAppStoreApi } from '../../state/hooks';
 import { CAMERA_FAR_M, CAMERA_FOV_DEG, CAMERA_NEAR_M } from './cameraModel';
 import { enuToThree } from './enuThree';
 import { isSoftwareRenderer, probeRendererName } from './glCapabilities';
+import { WallViewOffset } from './WallViewOffset';
 import { ZoneScene } from './ZoneScene';
 
 export interface ThreeViewProps {
@@ -32,18 +34,31 @@ const SHADOW_SETTINGS = { enabled: true, type: PCFShadowMap } as const;
 /** Device pixel ratio range: full sharpness on normal screens, capped for 4K walls and software GL. */
 export const DPR_RANGE: [number, number] = [1, 2];
 
+/**
+ * The renderer's pixel ratio. Without a render-scale cap (the planner, every mode by default) the
+ * range above, as always. With one (a big screen's `renderScale=`, modeSettings.renderScale):
+ * native device pixels, at most the cap, which may go below 1 so a 4K/8K wall renders fewer pixels
+ * than it shows (renderPixelRatio, the same rule the screen shell documents).
+ */
+function useRendererDpr(): number | [number, number] {
+  const cap = useAppStore((s) => s.modeSettings.renderScale);
+  if (cap === null) return DPR_RANGE;
+  return renderPixelRatio(window.devicePixelRatio, window.innerWidth, window.innerHeight, { renderScaleCap: cap });
+}
+
 export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
   // R3F renders into its own reconciler; the store context is passed through explicitly.
   const store = useAppStoreApi();
   // Context attributes are fixed at creation, so the GPU is probed once, before the canvas exists.
   const [antialias] = useState(() => !isSoftwareRenderer(probeRendererName()));
+  const dpr = useRendererDpr();
   const vp = scene.viewpoints.find((v) => v.id === scene.defaultViewpoint) ?? scene.viewpoints[0];
   const position = vp ? enuToThree(...vp.position) : enuToThree(0, -1000, 800);
 
   return (
     <Canvas
       frameloop={frameloop}
-      dpr={DPR_RANGE}
+      dpr={dpr}
       shadows={SHADOW_SETTINGS}
       // stencil: the section tool caps cut buildings by counting surfaces in the stencil buffer.
       gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false, stencil: true }}
@@ -53,6 +68,7 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
     >
       <StoreContext.Provider value={store}>
         <ZoneScene key={scene.id} scene={scene} />
+        <WallViewOffset />
       </StoreContext.Provider>
     </Canvas>
   );
