@@ -8,6 +8,7 @@ import { enterZone } from '../app/zoneActions';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
 import { LandingBrand } from './LandingBrand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ModePicker } from './ModePicker';
 import { SceneIssueList } from './SceneIssueList';
 
 export function ZonePicker({ onAbout }: { onAbout: () => void }) {
@@ -31,6 +32,7 @@ export function ZonePicker({ onAbout }: { onAbout: () => void }) {
       <main className="st-landing__main">
         <h1 className="st-landing__title">{t('zone.pickTitle')}</h1>
         <p className="st-landing__hint">{t('zone.pickHint')}</p>
+        <ModePicker />
         <ul className="st-zone-cards">
           {zones.map((z) =>
             z.scene ? (

@@ -46,6 +46,19 @@ describe('ZonePicker', () => {
     expect(store.getState().layerVisible).toMatchObject({ buildings: true, ground: true, landuse: false });
   });
 
+  it('offers the three working modes; the one chosen is the mode the zone opens in', async () => {
+    const { store } = renderUi(<ZonePicker onAbout={() => {}} />, { store: await storeWith() });
+    const group = screen.getByRole('group', { name: '工作模式' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios).toHaveLength(3);
+    expect((radios[0] as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(within(group).getByRole('radio', { name: /大屏/ }));
+    expect(store.getState()).toMatchObject({ mode: 'screen', modeSource: 'user' });
+    // A scene's own mode does not undo the user's choice.
+    store.getState().setMode('kiosk', 'scene');
+    expect(store.getState().mode).toBe('screen');
+  });
+
   it('shows a broken scene as file · path · reason, and the other zones stay usable', async () => {
     const broken = makeSceneJson('yangpu', '杨浦滨江', 'Yangpu') as { viewpoints: { position: unknown[] }[] };
     (broken.viewpoints[2] as { position: unknown[] }).position[1] = null;
