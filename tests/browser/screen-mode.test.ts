@@ -173,10 +173,12 @@ describe('screen mode (大屏)', () => {
       // The HUD and the tour run before the 3D view has loaded.
       await waitForHook(page, (h) => (h as ScreenHook).mode === 'screen' && (h as ScreenHook).tour?.state === 'playing', 60_000);
       // Operator controls, well before the storm: a click on the drawn pause button, and Space, toggle the tour.
+      // The page is still loading tiles then: on a loaded 2-core machine its main thread can be
+      // busy for seconds (a CI run saw 8 s), so the click's effect gets a generous wait.
       await clickDrawn(page, '[data-testid="tour-toggle"]');
-      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'paused', 5_000);
+      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'paused', 30_000);
       await page.keyboard.press(' ');
-      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'playing', 5_000);
+      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'playing', 30_000);
 
       await waitForHook(page, (h) => h.ready && (h as ScreenHook).canvas !== null && h.feed.status === 'connected', 90_000);
       const openedMs = Date.now() - t0;
