@@ -56,7 +56,8 @@ describe('npm run feed: tokens and access control', () => {
     const p = run(['--roads', 'synthetic', '--origin', '121.17,31.29', '--port', '0', '--host', '0.0.0.0', '--auth', file]);
     child = p.child;
     await waitFor(() => /serving ws:\/\/0\.0\.0\.0:\d+\//.test(p.stderr()), 20_000, 'the server to start');
-    expect(p.stderr()).toMatch(/access control: 1 tokens from/);
+    // The two start-up lines are separate writes: the second may arrive in a later chunk.
+    await waitFor(() => /access control: 1 tokens from/.test(p.stderr()), 5_000, 'the access-control line');
     const port = Number(/serving ws:\/\/0\.0\.0\.0:(\d+)\//.exec(p.stderr())![1]);
     const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
     const got: Record<string, unknown>[] = [];
