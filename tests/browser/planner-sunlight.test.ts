@@ -139,8 +139,19 @@ describe('sunlight analysis (West Bund, next to the AI-cluster site)', () => {
       await panel.getByRole('radio', { name: 'Residential buildings of a plot' }).check();
       await panel.getByTestId('sunlight-plot').selectOption(rPlot.id);
       await panel.getByRole('button', { name: 'Run analysis', exact: true }).click();
-      await waitForHook(page, (h) => (h as unknown as WithAnalysis).analysis.sunlight.status === 'running', 60_000);
-      await panel.getByRole('button', { name: 'Cancel', exact: true }).click();
+      // Clicked from inside the page as soon as it shows: a Playwright click's actionability
+      // checks took long enough on a loaded CI machine for the run to finish first.
+      await page.waitForFunction(
+        () => {
+          const panelEl = document.querySelector('[data-testid="sunlight-panel"]');
+          const cancel = [...(panelEl?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Cancel');
+          if (!cancel) return false;
+          cancel.click();
+          return true;
+        },
+        undefined,
+        { polling: 10, timeout: 60_000 },
+      );
       await waitForHook(page, (h) => (h as unknown as WithAnalysis).analysis.sunlight.status === 'cancelled', 10_000);
       const c = await sunlight(page);
       expect(c.status).toBe('cancelled');
