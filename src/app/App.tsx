@@ -16,6 +16,7 @@ import { loadScenes } from './loadScenes';
 import type { UrlState } from './urlState';
 import { applyUrlZone, UrlSync } from './urlSync';
 import { ModeShell } from './ModeShell';
+import { RuntimeHost } from './RuntimeHost';
 
 interface Props {
   /** The URL as parsed at start-up (already validated; its issues already reported). */
@@ -107,6 +108,7 @@ export function App({ url, feedSlot, fetchImpl }: Props) {
   return (
     <>
       {body}
+      <RuntimeHost />
       {aboutOpen && (
         <AboutDialog
           scenes={zones.flatMap((z) => (z.scene ? [z.scene] : []))}

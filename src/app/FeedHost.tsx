@@ -14,7 +14,8 @@ import { resolveFeedConfig } from '../feed/config';
 import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
 import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/feedControl';
 import { bindFeedToStore } from '../state/feedSlice';
-import { useAppStoreApi } from '../state/hooks';
+import { useAppStore, useAppStoreApi } from '../state/hooks';
+import { trackFrameLoop, trackInterval } from '../runtime/tracked';
 import { WallPortContext } from '../state/wallPort';
 import { assetUrl } from './assetUrl';
 import { FeedTokenKeeper, sessionTokenStorage } from './feedToken';
@@ -28,6 +29,8 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
   const store = useAppStoreApi();
   const [control, setControl] = useState<FeedControl>(NO_FEED_CONTROL);
   const wallPort = useContext(WallPortContext);
+  // The watchdog's re-subscribe step bumps this: the runtime is disposed and a fresh one connects.
+  const feedEpoch = useAppStore((s) => s.feedEpoch);
 
   useEffect(() => {
     const report = store.getState().reportError;
@@ -58,26 +61,21 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
     };
     setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c), ...(runtime.acceptsToken ? { signIn } : {}) });
 
-    let raf = 0;
-    const tick = () => {
-      runtime.flush(wallClock());
-      raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    const hiddenTimer = setInterval(() => {
+    const stopFrames = trackFrameLoop(() => runtime.flush(wallClock()));
+    const stopHidden = trackInterval(() => {
       if (document.hidden) runtime.flush(wallClock());
     }, HIDDEN_FLUSH_MS);
 
     return () => {
-      cancelAnimationFrame(raf);
-      clearInterval(hiddenTimer);
+      stopFrames();
+      stopHidden();
       unwatch();
       detachWall();
       runtime.dispose();
       setControl(NO_FEED_CONTROL);
       store.getState().resetFeed();
     };
-  }, [scene, store, wallPort]);
+  }, [scene, store, wallPort, feedEpoch]);
 
   return <FeedControlContext.Provider value={control}>{children}</FeedControlContext.Provider>;
 }

@@ -27,6 +27,8 @@ export function ViewHost({ scene }: { scene: Scene }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const engine = useAppStore((s) => s.engine);
+  // The watchdog's rebuild step bumps this: the view is unmounted and built afresh.
+  const viewEpoch = useAppStore((s) => s.viewEpoch);
   const viewKey = `${scene.id}:${engine}`;
   const other = engine === 'three' ? 'globe' : 'three';
   return (
@@ -51,7 +53,7 @@ export function ViewHost({ scene }: { scene: Scene }) {
       >
         <Suspense fallback={<div className="st-view__loading">{t('view.loading')}</div>}>
           {/* The three.js view is remounted per zone; the globe keeps its widget and swaps zones inside it. */}
-          {engine === 'globe' ? <GlobeView scene={scene} /> : <ThreeView key={scene.id} scene={scene} />}
+          {engine === 'globe' ? <GlobeView key={viewEpoch} scene={scene} /> : <ThreeView key={`${scene.id}:${viewEpoch}`} scene={scene} />}
           <MountMarker viewKey={viewKey} />
         </Suspense>
       </ErrorBoundary>

@@ -8,6 +8,7 @@
  * trackpad pinch arriving as ctrl+wheel, a browser that ignores touch-action). Inside the 3D
  * view nothing is blocked: there a pinch zooms the camera.
  */
+import { trackListener } from '../runtime/tracked';
 
 /** The 3D view's region; gestures there belong to the camera controls. */
 export const VIEW_SELECTOR = '.st-view';
@@ -54,8 +55,8 @@ export function installPageZoomGuard(doc: Document): () => void {
     ['gesturechange', onGesture],
     ['wheel', onWheel],
   ];
-  for (const [type, fn] of pairs) doc.addEventListener(type, fn, opts);
+  const unlisten = pairs.map(([type, fn]) => trackListener(doc, type, fn, opts));
   return () => {
-    for (const [type, fn] of pairs) doc.removeEventListener(type, fn, opts);
+    for (const off of unlisten) off();
   };
 }

@@ -11,6 +11,7 @@ import { planningHook } from './planningHook';
 import { sunlightHook } from './sunlightHook';
 import { toolsHook } from './toolsHook';
 import { mountedView } from './viewMount';
+import { watchdogHandle } from '../runtime/useWatchdog';
 
 export interface TilesAggregate {
   loaded: number;
@@ -95,6 +96,10 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     story: () => st().story,
     canvas: () => canvasSize(),
     export: () => readDiagnostics().export ?? null,
+    watchdog: () => {
+      const s = st();
+      return { ...s.watchdog, history: [...(watchdogHandle()?.history() ?? [])], feedDownSinceMs: s.feedDownSinceMs, diagOpen: s.diagOpen, feedEpoch: s.feedEpoch, viewEpoch: s.viewEpoch };
+    },
   };
   for (const [name, get] of Object.entries(getters)) {
     Object.defineProperty(hook, name, { get, enumerable: true });

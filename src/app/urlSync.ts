@@ -13,6 +13,7 @@ import { applyHistoryEntry, startsHistoryEntry } from './urlHistory';
 import { applyPlanLayers, applyPlanView, planUrlFromState } from './planUrlSync';
 import { enterZone, selectBuildingById } from './zoneActions';
 import { parseStoryParams } from '../modes/stories/storyModel';
+import { trackListener, trackTimeout } from '../runtime/tracked';
 import type { AppState, AppStore } from '../state/store';
 
 export const URL_WRITE_DEBOUNCE_MS = 400;
@@ -22,6 +23,26 @@ export const URL_WRITE_DEBOUNCE_MS = 400;
  * after the first pending change, the write happens anyway.
  */
 export const URL_WRITE_MAX_WAIT_MS = 1500;
+
+/**
+ * Parameters the address bar keeps although the store does not own them: where the live feed
+ * comes from and the runtime's settings. They say how this screen is deployed, so a reload (the
+ * watchdog's, a lost WebGL context's, an operator's F5) must come back to the same feed and not
+ * to the built-in simulator. A shared link leaves them out (shareUrl): they describe this screen.
+ */
+export const DEPLOYMENT_URL_KEYS = ['feed', 'feedUrl', 'topicPrefix', 'simSeed', 'simSpeed', 'simRate', 'scenario', 'diag', 'reloadAt', 'watchdogWarmup'] as const;
+
+/** `query` plus the deployment parameters of `currentSearch`, in their original order. */
+export function withDeploymentParams(query: string, currentSearch: string): string {
+  const cur = new URLSearchParams(currentSearch);
+  const kept: string[] = [];
+  for (const k of DEPLOYMENT_URL_KEYS) {
+    const v = cur.get(k);
+    if (v !== null) kept.push(`${k}=${encodeURIComponent(v).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%40/gi, '@')}`);
+  }
+  if (kept.length === 0) return query;
+  return query ? `${query}&${kept.join('&')}` : `?${kept.join('&')}`;
+}
 
 export function reportUrlIssues(store: AppStore, issues: readonly UrlIssue[]): void {
   for (const i of issues) store.getState().reportError('url', i.param, i.reason);
@@ -83,7 +104,7 @@ export function applyUrlZone(store: AppStore, url: UrlState): Pending {
 export class UrlSync {
   /** When the oldest change not yet in the URL came (Date.now()). */
   private firstPendingAtMs = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelWrite: (() => void) | null = null;
   private unsubscribe: (() => void) | null = null;
   private removePopstate: (() => void) | null = null;
   /** The next write starts a history entry: a change of place happened since the last write. */
@@ -135,15 +156,14 @@ export class UrlSync {
       }
     });
     const onPop = () => this.restore(win);
-    win.addEventListener('popstate', onPop);
-    this.removePopstate = () => win.removeEventListener('popstate', onPop);
+    this.removePopstate = trackListener(win, 'popstate', onPop);
     this.resolvePendingSelection(win);
   }
 
   /** Back or Forward: re-applies the entry, then rewrites it in place (never a new entry). */
   private restore(win: Window): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelWrite?.();
+    this.cancelWrite = null;
     this.restoring = true;
     try {
       this.pending = applyHistoryEntry(this.store, parseUrlState(win.location.search).state, applyUrlZone).pending;
@@ -176,8 +196,8 @@ export class UrlSync {
     this.unsubscribe = null;
     this.removePopstate?.();
     this.removePopstate = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelWrite?.();
+    this.cancelWrite = null;
   }
 
   /** The state a link should carry right now, including anything still pending. */
@@ -212,22 +232,22 @@ export class UrlSync {
 
   private schedule(win: Window): void {
     const now = Date.now();
-    if (this.timer) {
+    if (this.cancelWrite) {
       // Let the pending write through rather than postpone it again (see URL_WRITE_MAX_WAIT_MS).
       if (now - this.firstPendingAtMs >= URL_WRITE_MAX_WAIT_MS) return;
-      clearTimeout(this.timer);
+      this.cancelWrite();
     } else {
       this.firstPendingAtMs = now;
     }
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    this.cancelWrite = trackTimeout(() => {
+      this.cancelWrite = null;
       this.write(win);
     }, URL_WRITE_DEBOUNCE_MS);
   }
 
   write(win: Window = window): void {
-    const q = serializeUrlState(this.current());
     const { pathname, search, hash } = win.location;
+    const q = withDeploymentParams(serializeUrlState(this.current()), search);
     const push = this.pushNext;
     this.pushNext = false;
     if (q === search) return;

@@ -4,7 +4,9 @@
  *
  * - A frame stall (no frame while visible) or a silent feed starts an incident that escalates one
  *   step per `stepWaitMs` while it lasts: re-subscribe, rebuild the view, soft reload. A feed
- *   outage also raises the 数据中断 banner until data flows again.
+ *   outage also raises the 数据中断 banner until data flows again. A feed whose transport is
+ *   reconnecting gets only the banner (its backoff is the recovery; a reload cannot bring a server
+ *   back), and no soft reload comes within `minReloadGapMs` of the previous one.
  * - Growth past the post-warm-up baseline (heap, GPU objects, DOM nodes, tile cache over budget)
  *   or the daily reload window arms a soft reload that waits for a quiet moment (between tour
  *   stops, never during an alarm), so a wall does not go blank while someone looks at an alert.
@@ -35,11 +37,22 @@ export class Watchdog {
   private incident: Incident | null = null;
   private feedDownSinceMs: number | null = null;
   private baseline: Baseline | null = null;
+  private warm: Baseline = { heapBytes: null, gpu: 0, domNodes: 0 };
+  private seen = 0;
   private armed: { reason: 'threshold' | 'daily'; detail: string } | null = null;
   private lastDailyKey: number | null = null;
 
-  constructor(private readonly cfg: WatchdogConfig, counters: Partial<WatchdogCounters> = {}) {
+  /**
+   * `lastSoftReloadAtMs`: when this tab last reloaded itself (from sessionStorage), so the gap
+   * between reloads holds across them.
+   */
+  constructor(private readonly cfg: WatchdogConfig, counters: Partial<WatchdogCounters> = {}, private lastSoftReloadAtMs: number | null = null) {
     this.counters = { ...ZERO_COUNTERS, ...counters };
+  }
+
+  /** A soft reload now would come too soon after the previous one. */
+  private reloadTooSoon(atMs: number): boolean {
+    return this.lastSoftReloadAtMs !== null && atMs - this.lastSoftReloadAtMs < this.cfg.minReloadGapMs;
   }
 
   get history(): readonly HealthSample[] {
@@ -48,6 +61,11 @@ export class Watchdog {
 
   get pendingReload(): { reason: 'threshold' | 'daily'; detail: string } | null {
     return this.armed;
+  }
+
+  /** When this tab last reloaded itself; persisted across the reload with saveLastReload(). */
+  get lastSoftReloadAt(): number | null {
+    return this.lastSoftReloadAtMs;
   }
 
   get currentIncident(): Readonly<Incident> | null {
@@ -59,14 +77,19 @@ export class Watchdog {
     const out: WatchdogAction[] = [];
     this.samples.push(s);
     if (this.samples.length > this.cfg.historyLength) this.samples.shift();
-    if (this.samples.length === this.cfg.warmupSamples) this.baseline = this.takeBaseline();
+    if (this.seen < this.cfg.warmupSamples) {
+      this.seen++;
+      this.widenWarmup(s);
+      if (this.seen === this.cfg.warmupSamples) this.baseline = this.warm;
+    }
     this.checkFeedBanner(s, out);
-    this.checkIncident(s, out);
+    if (!s.starved) this.checkIncident(s, out);
     this.checkThresholds(s);
     this.checkDaily(s.atMs);
-    if (this.armed && quiet && !this.incident) {
+    if (this.armed && quiet && !this.incident && !this.reloadTooSoon(s.atMs)) {
       const a = this.armed;
       this.armed = null;
+      this.lastSoftReloadAtMs = s.atMs;
       this.counters['soft-reload']++;
       if (a.reason === 'threshold') this.counters.thresholdReloads++;
       else this.counters.dailyReloads++;
@@ -77,7 +100,7 @@ export class Watchdog {
 
   private stalled(s: HealthSample): 'frame-stall' | 'feed-silent' | null {
     if (s.visible && s.lastFrameAtMs !== null && s.atMs - s.lastFrameAtMs > this.cfg.frameStallMs) return 'frame-stall';
-    if (s.feedAgeMs !== null && s.feedAgeMs > this.cfg.feedSilentMs) return 'feed-silent';
+    if (s.feedConnected && s.feedAgeMs !== null && s.feedAgeMs > this.cfg.feedSilentMs) return 'feed-silent';
     return null;
   }
 
@@ -109,6 +132,8 @@ export class Watchdog {
     }
     const inc = this.incident;
     if (s.atMs - inc.lastStepAtMs >= this.cfg.stepWaitMs && inc.step < LADDER.length - 1) {
+      // The last rung waits out the gap since the previous reload; the incident stays open meanwhile.
+      if (LADDER[inc.step + 1] === 'soft-reload' && this.reloadTooSoon(s.atMs)) return;
       inc.step++;
       inc.lastStepAtMs = s.atMs;
       this.take(LADDER[inc.step]!, cause, out);
@@ -116,16 +141,21 @@ export class Watchdog {
   }
 
   private take(step: RecoveryStep, cause: Incident['cause'], out: WatchdogAction[]): void {
+    if (step === 'soft-reload') this.lastSoftReloadAtMs = this.samples[this.samples.length - 1]?.atMs ?? null;
     this.counters[step]++;
     out.push({ kind: 'recover', step, cause });
   }
 
-  /** Medians of the warm-up samples' second half: robust to the load spike at start. */
-  private takeBaseline(): Baseline {
-    const tail = this.samples.slice(Math.floor(this.samples.length / 2));
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const heaps = tail.map((s) => s.heapBytes).filter((h): h is number => h !== null);
-    return { heapBytes: heaps.length ? med(heaps) : null, gpu: med(tail.map(gpuOf)), domNodes: med(tail.map((s) => s.domNodes)) };
+  /**
+   * The highest values seen during the warm-up. GPU objects and the DOM rise and fall with what
+   * the view shows (a tour's far stop loads more tiles than its first); a leak is what grows past
+   * everything a whole warm-up of normal running reached, so the baseline is a maximum, and the
+   * warm-up is long (minutes: a tour's full loop) by default.
+   */
+  private widenWarmup(s: HealthSample): void {
+    const w = this.warm;
+    const heap = s.heapBytes === null ? w.heapBytes : Math.max(w.heapBytes ?? 0, s.heapBytes);
+    this.warm = { heapBytes: heap, gpu: Math.max(w.gpu, gpuOf(s)), domNodes: Math.max(w.domNodes, s.domNodes) };
   }
 
   private checkThresholds(s: HealthSample): void {
@@ -194,5 +224,24 @@ export function saveCounters(storage: Pick<Storage, 'setItem'> | null, c: Watchd
     storage?.setItem(COUNTERS_KEY, JSON.stringify(c));
   } catch {
     // Storage full or disabled: the counters still live for this page.
+  }
+}
+
+const LAST_RELOAD_KEY = 'shentwin.watchdog.lastReloadAtMs';
+
+export function loadLastReload(storage: Pick<Storage, 'getItem'> | null): number | null {
+  try {
+    const v = Number(storage?.getItem(LAST_RELOAD_KEY) ?? NaN);
+    return Number.isFinite(v) && v > 0 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLastReload(storage: Pick<Storage, 'setItem'> | null, atMs: number): void {
+  try {
+    storage?.setItem(LAST_RELOAD_KEY, String(atMs));
+  } catch {
+    // as saveCounters
   }
 }

@@ -18,6 +18,17 @@ export interface HealthSample {
   lastFrameAtMs: number | null;
   /** Age of the newest feed message; null where no feed is expected (or not yet connected). */
   feedAgeMs: number | null;
+  /**
+   * The feed's transport says it is connected. A silent feed whose transport is reconnecting is a
+   * server or network outage: the transport's own backoff is the recovery and a reload would only
+   * blank the screen. Silent while "connected" (half-open, a stuck ingest) is ours to recover.
+   */
+  feedConnected: boolean;
+  /**
+   * This sample came late (the main thread was blocked for a while): what looks stuck now may only
+   * be late, so no incident starts or escalates on it.
+   */
+  starved?: boolean;
   /** The page is visible: hidden tabs are throttled and must not count as stalls. */
   visible: boolean;
 }
@@ -37,7 +48,7 @@ export interface WatchdogConfig {
   feedSilentMs: number;
   /** How long each recovery step gets before the next one is tried. */
   stepWaitMs: number;
-  /** Samples before the baseline is taken (warm-up: tiles and programs load at start). */
+  /** Samples of warm-up; the baseline is the highest of each counter over them (Watchdog.widenWarmup). */
   warmupSamples: number;
   historyLength: number;
   /** Growth past the baseline that triggers a soft reload at a quiet moment. */
@@ -45,6 +56,11 @@ export interface WatchdogConfig {
   gpuGrowthFactor: number;
   domGrowthFactor: number;
   tileBudgetBytes: number | null;
+  /**
+   * No soft reload within this long of the previous one (kept across reloads): a fault that a
+   * reload does not cure must not turn a wall into a reload loop.
+   */
+  minReloadGapMs: number;
   /** Minutes after local midnight (Shanghai) of a daily reload, e.g. 240 for 04:00; null = none. */
   dailyReloadMinute: number | null;
   /** The local time-of-day offset from UTC, minutes (Shanghai: +480). */
@@ -52,9 +68,9 @@ export interface WatchdogConfig {
 }
 
 export const DEFAULT_WATCHDOG: WatchdogConfig = {
-  frameStallMs: 10_000, feedSilentMs: 15_000, stepWaitMs: 20_000, warmupSamples: 12, historyLength: 720,
+  frameStallMs: 15_000, feedSilentMs: 15_000, stepWaitMs: 20_000, warmupSamples: 300, historyLength: 720,
   heapGrowthBytes: 512 * 2 ** 20, gpuGrowthFactor: 2, domGrowthFactor: 2, tileBudgetBytes: null,
-  dailyReloadMinute: null, utcOffsetMin: 480,
+  minReloadGapMs: 10 * 60_000, dailyReloadMinute: null, utcOffsetMin: 480,
 };
 
 /** Every recovery and reload, counted; kept across a soft reload through sessionStorage. */

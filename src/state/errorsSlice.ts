@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 
-export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl' | 'import';
+export type ErrorCategory = 'scene' | 'tileset' | 'tile' | 'feed' | 'url' | 'webgl' | 'import' | 'runtime';
 
 export interface AppError {
   seq: number;
@@ -32,7 +32,7 @@ let seq = 0;
 
 export const createErrorsSlice: StateCreator<ErrorsSlice, [], [], ErrorsSlice> = (set) => ({
   errors: [],
-  errorCounts: { scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0 },
+  errorCounts: { scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0, runtime: 0 },
   reportError: (category, source, message, atMs = 0, kind) =>
     set((s) => ({
       errors: [...s.errors, { seq: ++seq, category, source, message, atMs, ...(kind ? { kind } : {}) }].slice(-MAX_ERRORS_KEPT),

@@ -7,6 +7,7 @@ import { createFeedSlice, type FeedSlice } from './feedSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createModeSlice, type ModeSlice } from './modeSlice';
 import { createLiveSelectionSlice, type LiveSelectionSlice } from './liveSelectionSlice';
+import { createRuntimeSlice, type RuntimeSlice } from './runtimeSlice';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createSunlightSlice, type SunlightSlice } from './sunlightSlice';
@@ -17,7 +18,7 @@ import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice & ModeSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice & ModeSlice & RuntimeSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -36,6 +37,7 @@ export function createAppStore() {
     ...createSunlightSlice(...a),
     ...createToolsSlice(...a),
     ...createModeSlice(...a),
+    ...createRuntimeSlice(...a),
   }));
 }
 

@@ -11,7 +11,7 @@ import { useAppStore } from '../state/hooks';
 import type { ErrorCategory } from '../state/errorsSlice';
 import { EMPTY_TILESET_STATUS } from '../state/tilesSlice';
 
-const CATEGORIES: ErrorCategory[] = ['scene', 'url', 'tileset', 'tile', 'feed', 'webgl', 'import'];
+const CATEGORIES: ErrorCategory[] = ['scene', 'url', 'tileset', 'tile', 'feed', 'webgl', 'import', 'runtime'];
 const BYTES_PER_MB = 1024 * 1024;
 
 export function StatusBar({ scene, feedSlot }: { scene: Scene; feedSlot?: ReactNode }) {

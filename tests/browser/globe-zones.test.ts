@@ -39,7 +39,7 @@ describe('globe view (CesiumJS)', () => {
         expect(snap.globe?.errors).toEqual([]);
         expect(snap.globe?.tilesLoaded).toBeGreaterThan(0);
         expect(snap.tiles.failed).toBe(0);
-        expect(snap.errorCounts).toEqual({ scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0 });
+        expect(snap.errorCounts).toEqual({ scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0, runtime: 0 });
 
         await settleFrames(page);
         const shot = await viewCanvas(page).screenshot();

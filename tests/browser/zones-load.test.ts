@@ -25,7 +25,7 @@ describe('every zone loads in the three.js view', () => {
         expect(snap.engine).toBe('three');
         expect(snap.tiles.failed).toBe(0);
         expect(snap.tiles.loaded).toBeGreaterThan(0);
-        expect(snap.errorCounts).toEqual({ scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0 });
+        expect(snap.errorCounts).toEqual({ scene: 0, tileset: 0, tile: 0, feed: 0, url: 0, webgl: 0, import: 0, runtime: 0 });
         expect(snap.render.drawCalls).toBeGreaterThan(0);
 
         await settleFrames(page);

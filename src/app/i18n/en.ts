@@ -4,6 +4,7 @@ import { liveEn } from '../../ui/live/i18n.en';
 import { modesEn } from '../../modes/i18n.en';
 import { exportEn } from '../../ui/export/i18n.en';
 import { storiesEn } from '../../ui/stories/i18n.en';
+import { runtimeEn } from '../../ui/runtime/i18n.en';
 import { tools3dEn } from '../../layers/tools/i18n.en';
 import { planningEn } from '../../ui/planning/i18n.en';
 
@@ -154,6 +155,7 @@ export const en: Dictionary = {
   modes: modesEn,
   stories: storiesEn,
   export: exportEn,
+  runtime: runtimeEn,
   planning: planningEn,
   tools3d: tools3dEn,
   status: {
@@ -186,6 +188,7 @@ export const en: Dictionary = {
       feed: 'Feed',
       webgl: 'WebGL',
       import: 'Imported files',
+      runtime: 'Self-healing',
     },
     /** One translated line per problem; the detail after it stays as the machine wrote it. */
     headline: {
@@ -196,6 +199,7 @@ export const en: Dictionary = {
       feed: 'Live feed problem',
       webgl: '3D graphics problem',
       import: 'An imported file has a problem',
+      runtime: 'The runtime watchdog recovered',
       'feed-lost': 'Live feed lost; reconnecting',
       'feed-unreachable': 'Cannot reach the live feed; retrying',
       'feed-failed': 'The live feed failed',

@@ -3,6 +3,7 @@ import { liveZh } from '../../ui/live/i18n.zh';
 import { modesZh } from '../../modes/i18n.zh';
 import { exportZh } from '../../ui/export/i18n.zh';
 import { storiesZh } from '../../ui/stories/i18n.zh';
+import { runtimeZh } from '../../ui/runtime/i18n.zh';
 import { tools3dZh } from '../../layers/tools/i18n.zh';
 import { planningZh } from '../../ui/planning/i18n.zh';
 
@@ -153,6 +154,7 @@ export const zh = {
   modes: modesZh,
   stories: storiesZh,
   export: exportZh,
+  runtime: runtimeZh,
   planning: planningZh,
   tools3d: tools3dZh,
   status: {
@@ -185,6 +187,7 @@ export const zh = {
       feed: '数据流',
       webgl: 'WebGL',
       import: '导入文件',
+      runtime: '自愈',
     },
     /** 每条问题一行译文标题；其后的技术细节保留原文（英文）。 */
     headline: {
@@ -195,6 +198,7 @@ export const zh = {
       feed: '实时数据出现问题',
       webgl: '三维图形出现问题',
       import: '导入文件有误',
+      runtime: '运行监护已自动恢复',
       'feed-lost': '实时数据中断，正在重连',
       'feed-unreachable': '无法连接实时数据源，正在重试',
       'feed-failed': '实时数据连接失败',

@@ -1,4 +1,5 @@
 /** The one interface every feed transport implements; the runtime wires it to the ingest. */
+import { trackInterval, trackTimeout } from '../../runtime/tracked';
 import type { ScenarioParams } from '../../sim/scenarios/scenarios';
 import type { ScenarioName } from '../../sim/types';
 import type { WallState } from '../protocol/messages';
@@ -65,12 +66,32 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
+function dispose(handle: unknown): void {
+  if (typeof handle === 'function') (handle as () => void)();
+}
+
+/**
+ * The global timers, counted by runtime/tracked so the watchdog sees a feed timer left running;
+ * a handle is the tracked disposer. Only setTimeout/setInterval are used, so this runs in Node too.
+ */
 export const realTimers: Timers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
-  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
-  clearInterval: (h) => globalThis.clearInterval(h as ReturnType<typeof setInterval>),
+  setTimeout: (fn, ms) => trackTimeout(fn, ms),
+  clearTimeout: dispose,
+  setInterval: (fn, ms) => trackInterval(fn, ms),
+  clearInterval: dispose,
 };
+
+/** Starts a timeout on `timers`; returns the function that cancels it (harmless once fired). */
+export function startTimeout(timers: Timers, fn: () => void, ms: number): () => void {
+  const handle = timers.setTimeout(fn, ms);
+  return () => timers.clearTimeout(handle);
+}
+
+/** Starts an interval on `timers`; returns the function that stops it. */
+export function startInterval(timers: Timers, fn: () => void, ms: number): () => void {
+  const handle = timers.setInterval(fn, ms);
+  return () => timers.clearInterval(handle);
+}
 
 /** Heartbeats a server sends by default, and how many may be missed before the link is declared dead. */
 export const DEFAULT_HEARTBEAT_MS = 2000;

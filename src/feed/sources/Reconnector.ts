@@ -6,7 +6,7 @@
 import type { Rng } from '../../core/rng';
 import type { ConnectionState } from '../summary';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { DEFAULT_HEARTBEAT_MS, MISSED_HEARTBEATS_FOR_DEAD, type FeedSink, type Timers } from './FeedSource';
+import { DEFAULT_HEARTBEAT_MS, MISSED_HEARTBEATS_FOR_DEAD, startInterval, startTimeout, type FeedSink, type Timers } from './FeedSource';
 
 export interface ReconnectorOptions {
   sink: FeedSink;
@@ -29,13 +29,13 @@ export class Reconnector {
   private disposed = false;
   /** Set by halt(): lost() no longer schedules retries until restart(). */
   private halted = false;
-  private retryTimer: unknown = null;
-  private watchdog: unknown = null;
+  private cancelRetry: (() => void) | null = null;
+  private stopWatchdogTimer: (() => void) | null = null;
   private lastRecvMs = 0;
   private heartbeatMs = DEFAULT_HEARTBEAT_MS;
   private healthy = false;
   private connected = false;
-  private connectTimer: unknown = null;
+  private cancelConnect: (() => void) | null = null;
 
   constructor(private readonly o: ReconnectorOptions) {}
 
@@ -77,7 +77,7 @@ export class Reconnector {
   }
 
   lost(detail: string): void {
-    if (this.disposed || this.halted || this.retryTimer !== null) return;
+    if (this.disposed || this.halted || this.cancelRetry !== null) return;
     this.connected = false;
     this.clearConnectTimer();
     this.stopWatchdog();
@@ -85,8 +85,8 @@ export class Reconnector {
     const delay = backoffDelayMs(this.attempt++, this.o.rng, this.o.backoff ?? DEFAULT_BACKOFF);
     const at = this.o.now() + delay;
     this.report('reconnecting', detail, at, this.attempt);
-    this.retryTimer = this.o.timers.setTimeout(() => {
-      this.retryTimer = null;
+    this.cancelRetry = startTimeout(this.o.timers, () => {
+      this.cancelRetry = null;
       if (this.disposed) return;
       this.attemptNow();
     }, delay);
@@ -137,23 +137,23 @@ export class Reconnector {
   }
 
   private clearRetryTimer(): void {
-    if (this.retryTimer !== null) this.o.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
   }
 
   private attemptNow(): void {
     this.clearConnectTimer();
     const limit = this.o.connectTimeoutMs ?? 10_000;
-    this.connectTimer = this.o.timers.setTimeout(() => {
-      this.connectTimer = null;
+    this.cancelConnect = startTimeout(this.o.timers, () => {
+      this.cancelConnect = null;
       this.lost(`connect timed out after ${(limit / 1000).toFixed(0)} s`);
     }, limit);
     this.o.connect();
   }
 
   private clearConnectTimer(): void {
-    if (this.connectTimer !== null) this.o.timers.clearTimeout(this.connectTimer);
-    this.connectTimer = null;
+    this.cancelConnect?.();
+    this.cancelConnect = null;
   }
 
   private report(state: ConnectionState, detail: string | null, nextRetryAtMs?: number, attempt?: number): void {
@@ -164,14 +164,14 @@ export class Reconnector {
     this.stopWatchdog();
     if (this.disposed) return;
     const timeout = this.timeoutMs;
-    this.watchdog = this.o.timers.setInterval(() => {
+    this.stopWatchdogTimer = startInterval(this.o.timers, () => {
       const silent = this.o.now() - this.lastRecvMs;
       if (silent > timeout) this.lost(`no data for ${(silent / 1000).toFixed(1)} s (half-open link)`);
     }, Math.max(50, Math.min(1000, timeout / 4)));
   }
 
   private stopWatchdog(): void {
-    if (this.watchdog !== null) this.o.timers.clearInterval(this.watchdog);
-    this.watchdog = null;
+    this.stopWatchdogTimer?.();
+    this.stopWatchdogTimer = null;
   }
 }

@@ -21,7 +21,7 @@ import { PROTOCOL_VERSION } from '../protocol/limits';
 import type { AuthRefusal, FeedAccess, FeedIdentity } from '../summary';
 import type { WallState } from '../protocol/messages';
 import type { BackoffOptions } from './backoff';
-import { realTimers, type FeedSink, type FeedSource, type SimControl, type Timers, type WallRole, type WallTransport } from './FeedSource';
+import { realTimers, startInterval, type FeedSink, type FeedSource, type SimControl, type Timers, type WallRole, type WallTransport } from './FeedSource';
 import { Reconnector } from './Reconnector';
 
 /** The subset of the WHATWG WebSocket API used here (the `ws` package implements it too). */
@@ -59,7 +59,7 @@ export class WebSocketFeedSource implements FeedSource {
   readonly kind = 'ws' as const;
   readonly label: string;
   private socket: WebSocketLike | null = null;
-  private pingTimer: unknown = null;
+  private stopPing: (() => void) | null = null;
   private readonly rc: Reconnector;
   private readonly timers: Timers;
   private token: string | undefined;
@@ -149,7 +149,7 @@ export class WebSocketFeedSource implements FeedSource {
       this.rejoinWalls();
       this.requestSnapshot();
       this.ping();
-      this.pingTimer = this.timers.setInterval(() => this.ping(), this.o.pingEveryMs ?? 10_000);
+      this.stopPing = startInterval(this.timers, () => this.ping(), this.o.pingEveryMs ?? 10_000);
     };
     sock.onmessage = (ev) => {
       if (this.socket !== sock) return;
@@ -223,8 +223,8 @@ export class WebSocketFeedSource implements FeedSource {
   }
 
   private closeSocket(code: number, reason: string): void {
-    if (this.pingTimer !== null) this.timers.clearInterval(this.pingTimer);
-    this.pingTimer = null;
+    this.stopPing?.();
+    this.stopPing = null;
     const s = this.socket;
     this.socket = null;
     if (!s) return;

@@ -10,7 +10,7 @@ import { parseScenarioList } from '../../sim/scenarios/scenarios';
 import { Simulation } from '../../sim/Simulation';
 import { PROTOCOL_VERSION } from '../protocol/limits';
 import { SimDriver } from '../producer/SimDriver';
-import type { Timers } from '../sources/FeedSource';
+import { startInterval, type Timers } from '../sources/FeedSource';
 import { mainToWorkerSchema, type StartMessage, type WorkerToMain } from './workerProtocol';
 
 export interface SimWorkerDeps {
@@ -22,8 +22,8 @@ export interface SimWorkerDeps {
 
 export class SimWorkerHost {
   private driver: SimDriver | null = null;
-  private tickTimer: unknown = null;
-  private beatTimer: unknown = null;
+  private stopTick: (() => void) | null = null;
+  private stopBeat: (() => void) | null = null;
   private beatSeq = 0;
   private stopped = false;
 
@@ -53,9 +53,9 @@ export class SimWorkerHost {
 
   stop(): void {
     this.stopped = true;
-    if (this.tickTimer !== null) this.d.timers.clearInterval(this.tickTimer);
-    if (this.beatTimer !== null) this.d.timers.clearInterval(this.beatTimer);
-    this.tickTimer = this.beatTimer = null;
+    this.stopTick?.();
+    this.stopBeat?.();
+    this.stopTick = this.stopBeat = null;
     this.driver = null;
   }
 
@@ -85,11 +85,11 @@ export class SimWorkerHost {
     this.send(driver.hello(m.heartbeatMs, [m.zone], 'shentwin-worker'));
     driver.tick();
     this.send(driver.snapshot());
-    this.tickTimer = this.d.timers.setInterval(() => {
+    this.stopTick = startInterval(this.d.timers, () => {
       const delta = driver.tick();
       if (delta) this.send(delta);
     }, 1000 / m.rateHz);
-    this.beatTimer = this.d.timers.setInterval(() => {
+    this.stopBeat = startInterval(this.d.timers, () => {
       this.send({ v: PROTOCOL_VERSION, type: 'heartbeat', ts: this.d.now(), seq: ++this.beatSeq });
     }, m.heartbeatMs);
   }

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { Object3D } from 'three';
+import { trackListener } from '../../runtime/tracked';
 import { useAppStoreApi } from '../../state/hooks';
 import { useTilesRenderer } from '../../views/three/ZoneContext';
 import { buildingIdsOfMesh } from './featureMetadata';
@@ -47,8 +48,8 @@ export function BuildingsHighlight({ tilesetId }: { tilesetId: string }) {
       invalidate();
     };
 
-    tiles.addEventListener('load-model', onLoad);
-    tiles.addEventListener('dispose-model', onDispose);
+    const offLoad = trackListener(tiles, 'load-model', onLoad as (e: unknown) => void);
+    const offDispose = trackListener(tiles, 'dispose-model', onDispose as (e: unknown) => void);
     tiles.forEachLoadedModel(indexScene);
     const unsubscribe = store.subscribe((s) => {
       const h = s.hoveredBuildingId;
@@ -64,8 +65,8 @@ export function BuildingsHighlight({ tilesetId }: { tilesetId: string }) {
     });
     return () => {
       unsubscribe();
-      tiles.removeEventListener('load-model', onLoad);
-      tiles.removeEventListener('dispose-model', onDispose);
+      offLoad();
+      offDispose();
       index.clear();
     };
   }, [tiles, store, invalidate]);

@@ -13,6 +13,7 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { PerspectiveCamera } from 'three';
+import { trackListener, trackTimeout } from '../../runtime/tracked';
 import { pointerOwner } from '../../state/pointerOwner';
 import { useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
@@ -39,26 +40,26 @@ export function BuildingsPicking() {
     };
     const pick = (clientX: number, clientY: number): BuildingSelection | null => cast(clientX, clientY).building;
 
-    let hoverTimer: ReturnType<typeof setTimeout> | null = null;
+    let cancelHover: (() => void) | null = null;
     let lastX = Number.NaN;
     let lastY = Number.NaN;
     let down: { x: number; y: number; t: number; id: number } | null = null;
 
     const hoverNow = () => {
-      hoverTimer = null;
+      cancelHover = null;
       store.getState().setHovered(pick(lastX, lastY)?.id ?? null);
     };
     const onMove = (e: PointerEvent) => {
       if (e.pointerType !== 'mouse') return;
       if (e.buttons !== 0) {
-        if (hoverTimer) clearTimeout(hoverTimer);
-        hoverTimer = null;
+        cancelHover?.();
+        cancelHover = null;
         return;
       }
       if (e.clientX === lastX && e.clientY === lastY) return;
       lastX = e.clientX;
       lastY = e.clientY;
-      if (!hoverTimer) hoverTimer = setTimeout(hoverNow, HOVER_PICK_INTERVAL_MS);
+      if (!cancelHover) cancelHover = trackTimeout(hoverNow, HOVER_PICK_INTERVAL_MS);
     };
     const onDown = (e: PointerEvent) => {
       down = e.isPrimary ? { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId } : null;
@@ -78,22 +79,21 @@ export function BuildingsPicking() {
       if ((plot?.id ?? null) !== s.selectedPlotId) s.selectPlot(plot?.id ?? null);
     };
     const onLeave = () => {
-      if (hoverTimer) clearTimeout(hoverTimer);
-      hoverTimer = null;
+      cancelHover?.();
+      cancelHover = null;
       lastX = lastY = Number.NaN;
       store.getState().setHovered(null);
     };
 
-    el.addEventListener('pointermove', onMove);
-    el.addEventListener('pointerdown', onDown);
-    el.addEventListener('pointerup', onUp);
-    el.addEventListener('pointerleave', onLeave);
+    const unlisten = [
+      trackListener(el, 'pointermove', onMove as EventListener),
+      trackListener(el, 'pointerdown', onDown as EventListener),
+      trackListener(el, 'pointerup', onUp as EventListener),
+      trackListener(el, 'pointerleave', onLeave),
+    ];
     return () => {
-      el.removeEventListener('pointermove', onMove);
-      el.removeEventListener('pointerdown', onDown);
-      el.removeEventListener('pointerup', onUp);
-      el.removeEventListener('pointerleave', onLeave);
-      if (hoverTimer) clearTimeout(hoverTimer);
+      for (const off of unlisten) off();
+      cancelHover?.();
     };
   }, [scene, registry, planState, store, gl, get]);
 

@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3, type Camera } from 'three';
+import { trackInterval } from '../../runtime/tracked';
 import { useAppStoreApi } from '../../state/hooks';
 import {
   appendAround, appendBounds, HOVER_CLEAR_PX, labelFontScale, LIVE_SELECTION_CLEAR_PX, PANEL_MARGIN_PX, panelBoxes,
@@ -45,9 +46,9 @@ export function LabelDeclutter({ registry }: { registry: LiveRegistry }) {
       registry.labels.fontScale = labelFontScale(parseFloat(root ?? ''));
     };
     read();
-    const timer = setInterval(read, PANEL_POLL_MS);
+    const stopPoll = trackInterval(read, PANEL_POLL_MS);
     return () => {
-      clearInterval(timer);
+      stopPoll();
       registry.labels.panels.length = 0;
     };
   }, [gl, registry]);

@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Matrix4 } from 'three';
+import { trackListener, trackTimeout } from '../../runtime/tracked';
 import { useAppStoreApi } from '../../state/hooks';
 import type { LiveRegistry } from './LiveRegistry';
 
@@ -25,7 +26,7 @@ export function LivePicking({ registry }: { registry: LiveRegistry }) {
   useEffect(() => {
     const el = gl.domElement;
     let down: { x: number; y: number; t: number; id: number } | null = null;
-    let commit: ReturnType<typeof setTimeout> | null = null;
+    let cancelCommit: (() => void) | null = null;
 
     const onDown = (e: PointerEvent) => {
       down = e.isPrimary ? { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId } : null;
@@ -47,21 +48,21 @@ export function LivePicking({ registry }: { registry: LiveRegistry }) {
         const better = !best || hit.distPx < best.distPx - 3 || (Math.abs(hit.distPx - best.distPx) <= 3 && KIND_ORDER[p.kind] < KIND_ORDER[best.kind]);
         if (better) best = { kind: p.kind, id: hit.id, distPx: hit.distPx };
       }
-      if (commit) clearTimeout(commit);
+      cancelCommit?.();
       const picked = best;
-      commit = setTimeout(() => {
-        commit = null;
+      cancelCommit = trackTimeout(() => {
+        cancelCommit = null;
         if (picked) store.getState().selectLive({ kind: picked.kind, id: picked.id });
         else if (store.getState().liveSelected) store.getState().selectLive(null);
       }, 0);
     };
 
-    el.addEventListener('pointerdown', onDown);
-    el.addEventListener('pointerup', onUp);
+    const offDown = trackListener(el, 'pointerdown', onDown as EventListener);
+    const offUp = trackListener(el, 'pointerup', onUp as EventListener);
     return () => {
-      el.removeEventListener('pointerdown', onDown);
-      el.removeEventListener('pointerup', onUp);
-      if (commit) clearTimeout(commit);
+      offDown();
+      offUp();
+      cancelCommit?.();
     };
   }, [gl, get, registry, store]);
 

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type CameraControlsImpl from 'camera-controls';
 import { Group, type PerspectiveCamera } from 'three';
+import { trackListener } from '../../runtime/tracked';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
 import { LIVE_LAYER_IDS } from '../live/layerIds';
@@ -68,8 +69,8 @@ export function TrafficLayer({ registry, now }: { registry: LiveRegistry; now: C
     const stop = () => {
       if (store.getState().followVehicle) store.getState().setFollowVehicle(false);
     };
-    controls.addEventListener('controlstart', stop);
-    return () => controls.removeEventListener('controlstart', stop);
+    // camera-controls' own dispatcher takes the same calls as an EventTarget but is typed per event.
+    return trackListener(controls as unknown as EventTarget, 'controlstart', stop);
   }, [controls, store]);
 
   useFrame((state) => {

@@ -9,6 +9,7 @@
  * every finger of it has lifted and a moment more, so the shell keeps its full-screen catcher up.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { trackInterval, trackListener, trackTimeout } from '../../runtime/tracked';
 import { useAppStoreApi } from '../../state/hooks';
 import { IdleMachine, type IdleState } from './idleMachine';
 
@@ -56,7 +57,7 @@ export function useKioskIdle(rootRef: RefObject<HTMLElement | null>, opts: Kiosk
     /** Pointers of the waking gesture still down. */
     const swallowed = new Set<number>();
     let swallowing = false;
-    let tail: ReturnType<typeof setTimeout> | null = null;
+    let cancelTail: (() => void) | null = null;
 
     const publish = () => {
       const t = now();
@@ -65,9 +66,9 @@ export function useKioskIdle(rootRef: RefObject<HTMLElement | null>, opts: Kiosk
       store.getState().setModeRuntime({ kiosk: machine.snapshot(t) });
     };
     const endSwallowSoon = () => {
-      if (tail) clearTimeout(tail);
-      tail = setTimeout(() => {
-        tail = null;
+      cancelTail?.();
+      cancelTail = trackTimeout(() => {
+        cancelTail = null;
         if (swallowed.size > 0) return;
         swallowing = false;
         publish();
@@ -83,8 +84,8 @@ export function useKioskIdle(rootRef: RefObject<HTMLElement | null>, opts: Kiosk
 
     const onDown = (e: Event) => {
       const id = (e as PointerEvent).pointerId;
-      if (tail) clearTimeout(tail);
-      tail = null;
+      cancelTail?.();
+      cancelTail = null;
       if (!input()) return;
       swallowed.add(id);
       block(e);
@@ -134,18 +135,18 @@ export function useKioskIdle(rootRef: RefObject<HTMLElement | null>, opts: Kiosk
       // Keys go to the focused element, which may be the body rather than the shell.
       [window, 'keydown', onOther],
     ];
-    for (const [target, type, fn] of pairs) target.addEventListener(type, fn, active);
+    const unlisten = pairs.map(([target, type, fn]) => trackListener(target, type, fn, active));
 
-    const timer = setInterval(() => {
+    const stopTick = trackInterval(() => {
       if (machine.tick(now())) onResetRef.current();
       publish();
     }, KIOSK_TICK_MS);
     publish();
 
     return () => {
-      clearInterval(timer);
-      if (tail) clearTimeout(tail);
-      for (const [target, type, fn] of pairs) target.removeEventListener(type, fn, active);
+      stopTick();
+      cancelTail?.();
+      for (const off of unlisten) off();
       store.getState().setModeRuntime({ kiosk: null });
     };
   }, [rootRef, store, idleMs, warningMs, startIn]);

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { trackListener } from '../../runtime/tracked';
 import type { Scene } from '../../scene/schema';
 import { useAppStore } from '../../state/hooks';
 import { DESIGN_FHD, fitCanvas, type Size } from './fitCanvas';
@@ -35,10 +36,7 @@ function useStageSize(): [RefObject<HTMLDivElement | null>, Size] {
       setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
     };
     read();
-    if (typeof ResizeObserver === 'undefined') {
-      window.addEventListener('resize', read);
-      return () => window.removeEventListener('resize', read);
-    }
+    if (typeof ResizeObserver === 'undefined') return trackListener(window, 'resize', read);
     const ro = new ResizeObserver(read);
     ro.observe(el);
     return () => ro.disconnect();

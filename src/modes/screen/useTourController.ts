@@ -16,6 +16,8 @@
  * HUD shows the leader's tour position, as the wall sync reports it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { takeTourResume } from '../../runtime/resumeState';
+import { trackInterval, trackListener } from '../../runtime/tracked';
 import type { Scene } from '../../scene/schema';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import type { AppStore } from '../../state/store';
@@ -59,6 +61,14 @@ function isTyping(target: EventTarget | null): boolean {
 
 function serverNow(store: AppStore, now: number): number {
   return store.getState().feedBuffers?.clock.serverNow(now) ?? now;
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }
 
 type Run = (f: (m: TourMachine, now: number) => TourCommand | null) => void;
@@ -135,17 +145,18 @@ export function useTourController(scene: Scene, now: () => number = Date.now): {
       apply(f(machine, now()));
       publish();
     };
-    apply(machine.start(now()));
+    // After the watchdog reloaded the page softly, the tour carries on at the stop it was at.
+    apply(machine.start(now(), takeTourResume(sessionStorageOrNull(), Date.now()) ?? undefined));
     onAlerts();
     const unsubscribe = store.subscribe((n, p) => {
       if (n.alertState !== p.alertState) onAlerts();
     });
-    const timer = setInterval(() => {
+    const stopTick = trackInterval(() => {
       apply(machine.tick(now()));
       publish();
     }, TOUR_TICK_MS);
     return () => {
-      clearInterval(timer);
+      stopTick();
       unsubscribe();
       runRef.current = null;
       machineRef.current = null;
@@ -183,11 +194,11 @@ export function useTourController(scene: Scene, now: () => number = Date.now): {
       // A focused button is pressed by Space on key-up; the tour already took that key.
       if (tourKeyAction(e.key) === 'toggle' && !isTyping(e.target)) e.preventDefault();
     };
-    window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('keyup', onKeyUp);
+    const offDown = trackListener(window, 'keydown', onKeyDown as EventListener);
+    const offUp = trackListener(window, 'keyup', onKeyUp as EventListener);
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('keyup', onKeyUp);
+      offDown();
+      offUp();
     };
   }, [controls, follower]);
 

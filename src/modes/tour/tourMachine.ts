@@ -77,10 +77,15 @@ export class TourMachine {
     this.dwellLeftMs = this.step.stop.dwellMs;
   }
 
-  /** Plays from the first stop. During an alarm hold the flight waits for the hold's end. */
-  start(now: number): TourCommand | null {
+  /**
+   * Plays from the first stop, or from the stop `from` names (a tour resumed after the page
+   * reloaded itself; an unknown stop starts at the first). During an alarm hold the flight waits
+   * for the hold's end.
+   */
+  start(now: number, from?: { id: string; zone: string; step: number }): TourCommand | null {
     this.lastNow = now;
-    this.goTo(0);
+    const at = from ? this.steps.findIndex((s) => s.tour.id === from.id && s.tour.zone === from.zone && s.stopIndex === from.step) : -1;
+    this.goTo(Math.max(0, at));
     this.paused = false;
     return this.interrupt ? null : this.play(now, 'start');
   }

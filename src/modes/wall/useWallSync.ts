@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { enterZone } from '../../app/zoneActions';
 import type { FeedWallLink, WallEvent } from '../../feed/FeedRuntime';
 import type { WallState } from '../../feed/protocol/messages';
+import { trackInterval } from '../../runtime/tracked';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import type { AppState } from '../../state/store';
 import type { WallPort } from '../../state/wallPort';
@@ -131,10 +132,10 @@ export function useWallSync(port: WallPort): WallNotice | null {
       const state = picture ? leader.offer(Date.now(), picture) : null;
       if (state) link.publish(id, state);
     };
-    const timer = leader ? setInterval(tick, WALL_TICK_MS) : null;
+    const stopTick = leader ? trackInterval(tick, WALL_TICK_MS) : null;
 
     return () => {
-      if (timer !== null) clearInterval(timer);
+      stopTick?.();
       unlisten();
       link?.leave(id);
       unwatch();

@@ -1,6 +1,7 @@
 /** The panel of the selected live thing (vehicle, sensor, stop, incident), closed with × or Escape. */
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { trackListener } from '../../runtime/tracked';
 import type { Scene } from '../../scene/schema';
 import { useAppStore } from '../../state/hooks';
 import { IncidentPanel } from './IncidentPanel';
@@ -19,8 +20,7 @@ export function LiveDetail({ scene }: { scene: Scene }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) selectLive(null);
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return trackListener(document, 'keydown', onKey as EventListener);
   }, [sel, selectLive]);
 
   if (!sel || sel.kind === 'signal') return null;

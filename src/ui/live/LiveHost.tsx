@@ -16,6 +16,7 @@ import { TrendRing } from '../../analysis/live/TrendRing';
 import { computeVitals, TREND_KPIS, trendValue } from '../../analysis/live/vitals';
 import { wallClock, type Clock } from '../../layers/live/liveClock';
 import { loadRoadGraph, roadGraphUrlOf } from '../../layers/roads/roadGraphCache';
+import { trackInterval } from '../../runtime/tracked';
 import type { Scene } from '../../scene/schema';
 import { useAppStoreApi } from '../../state/hooks';
 
@@ -83,14 +84,14 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
       if (sel?.kind === 'sensor' && slot !== undefined) s.setLiveSensorHistory({ id: sel.id, ...history.series(slot) });
     };
 
-    const timer = setInterval(tick, ALERT_EVERY_MS);
+    const stopTick = trackInterval(tick, ALERT_EVERY_MS);
     // Choosing a building ends a live selection, as a live pick ends a building selection.
     const unsubscribe = store.subscribe((next, prev) => {
       if (next.selected && next.selected !== prev.selected && next.liveSelected) next.selectLive(null);
     });
     return () => {
       cancelled = true;
-      clearInterval(timer);
+      stopTick();
       unsubscribe();
       const s = store.getState();
       s.resetAlerts();

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { selectBuildingById } from '../../app/zoneActions';
 import type { StoryEnd } from '../../modes/stories/storyModel';
+import { trackInterval } from '../../runtime/tracked';
 import type { Scene } from '../../scene/schema';
 import { useAppStoreApi } from '../../state/hooks';
 import { StoryDriver, type StoryView } from './StoryDriver';
@@ -45,9 +46,9 @@ export function useStoryController(scene: Scene, atEnd: StoryEnd = 'stop', now: 
 
   useEffect(() => {
     driver.start();
-    const timer = setInterval(() => driver.tick(), STORY_TICK_MS);
+    const stopTick = trackInterval(() => driver.tick(), STORY_TICK_MS);
     return () => {
-      clearInterval(timer);
+      stopTick();
       driver.dispose();
     };
   }, [driver]);

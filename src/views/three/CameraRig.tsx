@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { CameraControls } from '@react-three/drei';
 import type CameraControlsImpl from 'camera-controls';
 import { Box3, Vector3 } from 'three';
+import { trackListener } from '../../runtime/tracked';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import type { CameraPose, FlyRequest } from '../../state/viewSlice';
 import type { Vec3 } from '../../core/geodesy';
@@ -114,12 +115,14 @@ export function CameraRig() {
     const unsubscribe = store.subscribe((next, prev) => {
       if (next.flyRequest && next.flyRequest !== prev.flyRequest && inThisZone()) serve(next.flyRequest, false);
     });
-    c.addEventListener('rest', publish);
-    c.addEventListener('sleep', publish);
+    // camera-controls' own dispatcher takes the same calls as an EventTarget but is typed per event.
+    const events = c as unknown as EventTarget;
+    const offRest = trackListener(events, 'rest', publish);
+    const offSleep = trackListener(events, 'sleep', publish);
     return () => {
       unsubscribe();
-      c.removeEventListener('rest', publish);
-      c.removeEventListener('sleep', publish);
+      offRest();
+      offSleep();
     };
   }, [scene, store]);
 

@@ -17,6 +17,7 @@ export function ThreeDiagnostics() {
   const { registry } = useZone();
   const gl = useThree((s) => s.gl);
   const get = useThree((s) => s.get);
+  const invalidate = useThree((s) => s.invalidate);
   const frames = useRef(0);
 
   useFrame(() => {
@@ -48,6 +49,8 @@ export function ThreeDiagnostics() {
         cacheBytes: registry.resources.cachedBytes,
         cacheBudgetBytes: registry.resources.maxBytes,
         contextLost: gl.getContext().isContextLost(),
+        /** The watchdog's liveness probe: asks for one frame, so a view at rest still shows it is alive. */
+        requestFrame: () => invalidate(),
         projectEnu: (e: number, n: number, u: number) => {
           const p = enuToThree(e, n, u);
           scratch.set(p[0], p[1], p[2]).project(camera);
@@ -62,7 +65,7 @@ export function ThreeDiagnostics() {
       unregister();
       gl.info.autoReset = prevAutoReset;
     };
-  }, [gl, get, registry]);
+  }, [gl, get, registry, invalidate]);
 
   return null;
 }

@@ -10,6 +10,7 @@
  * tile (or for the root), so failures are counted and nothing is left pending.
  */
 import type { Tile } from '3d-tiles-renderer/core';
+import { trackTimeout } from '../../runtime/tracked';
 import { checkGlb, hasGlbMagic } from './glbSanity';
 import { urlExtension } from './tilesetUrl';
 import { describeTilesetIssues, externalTilesetProblem, parseTilesetText, validateTileset } from './tilesetValidation';
@@ -24,8 +25,8 @@ interface RequestOptions extends RequestInit {
 /** The caller's signal plus a timeout; `clear` must run when the request settles so no timer outlives it. */
 function withTimeout(signal: AbortSignal | null | undefined, ms: number): { signal: AbortSignal; clear: () => void } {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new DOMException(`no response within ${ms / 1000} s`, 'TimeoutError')), ms);
-  return { signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal, clear: () => clearTimeout(timer) };
+  const clear = trackTimeout(() => timeout.abort(new DOMException(`no response within ${ms / 1000} s`, 'TimeoutError')), ms);
+  return { signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal, clear };
 }
 
 function isTimeout(e: unknown): boolean {

@@ -5,6 +5,7 @@
  */
 import type { TilesRenderer } from '3d-tiles-renderer/three';
 import type { Tile } from '3d-tiles-renderer/core';
+import { trackInterval, trackListener, trackTimeout } from '../../runtime/tracked';
 import type { AppStore } from '../../state/store';
 import { EMPTY_TILESET_STATUS, type TilesetStatus } from '../../state/tilesSlice';
 import { cachedBytesOf, internalsOf } from './rendererInternals';
@@ -29,8 +30,9 @@ export class TilesetStatusTracker {
   private refusedSincePublish = false;
   private detailHold = 0;
   private readonly reportedTiles = new Set<string>();
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly publishTimer: ReturnType<typeof setInterval>;
+  private cancelRetry: (() => void) | null = null;
+  private readonly stopPublish: () => void;
+  private readonly unlisten: (() => void)[];
   private disposed = false;
 
   constructor(
@@ -41,12 +43,14 @@ export class TilesetStatusTracker {
     /** Asks for a frame (on-demand rendering) when something changed. */
     private readonly requestFrame: () => void,
   ) {
-    tiles.addEventListener('load-root-tileset', this.onRoot);
-    tiles.addEventListener('load-error', this.onError);
-    tiles.addEventListener('update-after', this.onUpdate);
-    tiles.addEventListener('needs-update', this.requestFrame);
-    tiles.addEventListener('load-model', this.requestFrame);
-    this.publishTimer = setInterval(this.publish, STATUS_PUBLISH_MS);
+    this.unlisten = [
+      trackListener(tiles, 'load-root-tileset', this.onRoot),
+      trackListener(tiles, 'load-error', this.onError as (e: unknown) => void),
+      trackListener(tiles, 'update-after', this.onUpdate),
+      trackListener(tiles, 'needs-update', this.requestFrame),
+      trackListener(tiles, 'load-model', this.requestFrame),
+    ];
+    this.stopPublish = trackInterval(this.publish, STATUS_PUBLISH_MS);
     this.publish();
   }
 
@@ -74,7 +78,7 @@ export class TilesetStatusTracker {
       this.attempt++;
       const delay = rootRetryDelayMs(this.attempt);
       this.store.getState().reportError('tileset', this.url, describeRootFailure(reason, this.attempt, delay));
-      this.retryTimer = setTimeout(this.retryRoot, delay);
+      this.cancelRetry = trackTimeout(this.retryRoot, delay);
     } else {
       const key = String(e.url);
       if (this.reportedTiles.has(key)) return;
@@ -85,7 +89,7 @@ export class TilesetStatusTracker {
   };
 
   private readonly retryRoot = (): void => {
-    this.retryTimer = null;
+    this.cancelRetry = null;
     if (this.disposed) return;
     this.root = 'loading';
     // Marks the failed root as unloaded; the next update() requests it again.
@@ -120,13 +124,9 @@ export class TilesetStatusTracker {
     this.disposed = true;
     // Tileset ids repeat across zones: leaving a stale "settled" behind would claim the next zone's tiles are done.
     this.store.getState().setTilesetStatus(this.id, EMPTY_TILESET_STATUS);
-    clearInterval(this.publishTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.tiles.removeEventListener('load-root-tileset', this.onRoot);
-    this.tiles.removeEventListener('load-error', this.onError);
-    this.tiles.removeEventListener('update-after', this.onUpdate);
-    this.tiles.removeEventListener('needs-update', this.requestFrame);
-    this.tiles.removeEventListener('load-model', this.requestFrame);
+    this.stopPublish();
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    for (const off of this.unlisten) off();
   }
 }

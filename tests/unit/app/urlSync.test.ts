@@ -81,6 +81,20 @@ describe('URL sync', () => {
     expect(loc.search).toBe('?zone=westbund&vp=river&cam=400,-300,200,400,0,0&engine=three&lang=zh&test=1');
   });
 
+  it('keeps the feed and runtime parameters in the address bar (a reload must come back to the same feed), not in a shared link', () => {
+    const q = '?zone=westbund&feed=ws&feedUrl=ws://10.0.0.5:8787/&simSpeed=60&scenario=rainstorm@1200&diag=1&reloadAt=04:00';
+    const { store, sync, loc } = start(q);
+    store.getState().setLanguage('en');
+    vi.advanceTimersByTime(URL_WRITE_DEBOUNCE_MS + 1);
+    const p = new URLSearchParams(loc.search);
+    expect([p.get('feed'), p.get('feedUrl'), p.get('simSpeed'), p.get('scenario'), p.get('diag'), p.get('reloadAt'), p.get('lang')])
+      .toEqual(['ws', 'ws://10.0.0.5:8787/', '60', 'rainstorm@1200', '1', '04:00', 'en']);
+    expect(sync.shareUrl(loc as unknown as Location)).not.toContain('feed');
+    store.getState().selectZone(null);
+    vi.advanceTimersByTime(URL_WRITE_DEBOUNCE_MS + 1);
+    expect(new URLSearchParams(loc.search).get('feedUrl')).toBe('ws://10.0.0.5:8787/');
+  });
+
   it('writes a stream of changes within the max wait, not only after it stops', () => {
     const { store, replaceState, loc } = start('?zone=westbund');
     // A time-lapse: a new sun time every 250 ms, always inside the debounce.

@@ -29,6 +29,15 @@ describe('TourMachine timing', () => {
     expect(m.snapshot().step).toBe(0);
   });
 
+  it('starts at a named stop (a tour resumed after a soft reload); an unknown stop starts at the first', () => {
+    const m = new TourMachine(TOUR_A);
+    expect(m.start(0, { id: 'jiading-tour', zone: 'jiading', step: 1 })).toMatchObject({ kind: 'fly', reason: 'start', step: 1 });
+    expect(m.snapshot()).toMatchObject({ step: 1, stopId: 'a1', state: 'playing' });
+    const other = new TourMachine(TOUR_A);
+    expect(other.start(0, { id: 'jiading-tour', zone: 'yangpu', step: 1 })).toMatchObject({ step: 0 });
+    expect(new TourMachine(TOUR_A).start(0, { id: 'jiading-tour', zone: 'jiading', step: 9 })).toMatchObject({ step: 0 });
+  });
+
   it('a dwell starts when the flight should have ended, not at the late tick that notices it', () => {
     const m = new TourMachine(TOUR_A);
     m.start(0);
