@@ -1,0 +1,160 @@
+/**
+ * Fault matrix row 13, CI-sized: an accelerated soak of the operation-centre screen.
+ *
+ * Setup. Screen mode in Yangpu (the smallest zone: its tiles stream fastest on SwiftShader), its
+ * tour looping, the built-in simulator at 60× (TESTING.md says 10×; at 10× these few minutes
+ * would cover half an hour of simulated traffic and no drill would come to anything, at 60× they
+ * cover three to four simulated hours: the demand curve moves, vehicles enter and leave, signals
+ * cycle hundreds of times and the alert engine opens and auto-closes alerts, which is the churn a
+ * leak feeds on). A crash drill is sent to the simulator at the start of the measured window and
+ * again half-way (the soak probe's worker tap, tests/soak/probe.ts), so its alarm interrupts the
+ * tour (hold 10 s) and the alarm card, ticker and beacon come and go inside the window.
+ *
+ * Warm-up. The view streams the zone, compiles its shaders and fills its caches at the start;
+ * heap measured then grows without leaking. So the warm-up steps once through every stop of the
+ * tour (→, as an operator would) and waits for each to load, then lets the tour play on its own:
+ * the measured window sees the tour's steady state, not the first fill.
+ *
+ * Measure. Every 15 s: a full GC (CDP HeapProfiler.collectGarbage) then Runtime.getHeapUsage;
+ * Performance.getMetrics Nodes and JSEventListeners; renderer.info from the test hook.
+ *
+ * Limits, and why.
+ * - Post-GC heap: the least-squares slope over the window, extrapolated per hour, must stay under
+ *   HEAP_SLOPE_LIMIT_MB_PER_H. The leak it must catch: keeping one frame of vehicles per second
+ *   (an array of { id, x, y } for every vehicle drawn, what `liveVehicles` returns; a typical
+ *   "keep the last frames for a trail" mistake). Measured with FAULTS_SOAK_CALIBRATE=leak (below):
+ *   129 MB/h (r² 0.94) against 10.8 MB/h (r² 0.17, noise: the heap wanders by ±0.6 MB between
+ *   samples) for a clean run, both on the 2-core development machine (2026-12-02). The limit sits
+ *   between the two with room on each side: a slope of 25 MB/h is within reach of noise alone over
+ *   a 135-s window, 50 MB/h is not, and the leak is 2.6× past it.
+ * - renderer.info geometries, textures, programs, DOM nodes and JS listeners: after warm-up the
+ *   maximum must stay within baseline × 1.5 + a margin (the first sample after warm-up is the
+ *   baseline): an alarm adds a card, ticker items and a beacon, and tiles of the next stop arrive
+ *   before the old ones are evicted, so the counts breathe; a leak per alarm, per tile or per
+ *   frame grows without bound and passes that within minutes.
+ * - No page reload (a watchdog reload inside the window would hide a leak), no uncaught error.
+ *
+ * FAULTS_SOAK_CALIBRATE=leak runs the same test with that leak injected and asserts the opposite
+ * (the slope is over the limit), so the limit is shown to catch what it claims to.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openApp, waitForHook } from '../support/browser-launch';
+import type { ShenTwinHook } from '../support/browser-hook';
+import { SoakProbe, type ProbeTally } from '../soak/probe';
+import { linearFit } from '../soak/regression';
+import type { SoakSample } from '../soak/sample';
+
+afterAll(closeBrowser);
+
+const ZONE = 'yangpu';
+const SPEED = Number(process.env.FAULTS_SOAK_SPEED ?? 60);
+const SAMPLE_MS = 15_000;
+const WINDOW_SAMPLES = 10;
+const HEAP_SLOPE_LIMIT_MB_PER_H = 50;
+const GROWTH_FACTOR = 1.5;
+const MARGIN = { geometries: 40, textures: 10, programs: 8, domNodes: 250, jsListeners: 60 } as const;
+const CALIBRATE_LEAK = process.env.FAULTS_SOAK_CALIBRATE === 'leak';
+const MB = 2 ** 20;
+
+/** Retains one array of every drawn vehicle's { id, x, y } per second, forever. */
+const LEAK_SCRIPT = `(() => {
+  var kept = []; window.__injectedLeak = kept;
+  setInterval(function () { var h = window.__shentwin; var v = h && h.liveVehicles ? h.liveVehicles(100000) : null; if (v) kept.push(v); }, 1000);
+})();`;
+
+interface ScreenHook extends ShenTwinHook {
+  tour: { id: string; step: number; state: string; interruptedBy: string | null } | null;
+}
+
+const tourOf = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((window.__shentwin as unknown as ScreenHook).tour)) as ScreenHook['tour']);
+
+describe('fault 13: accelerated soak of the big screen', () => {
+  it(`post-GC heap flat and GPU/DOM/listener counts bounded over a looping tour at ${SPEED}×`, async () => {
+    const t0 = Date.now();
+    let probe: SoakProbe | null = null;
+    const tally: ProbeTally = { reloads: 0, crashes: 0, drillsSent: 0, pageErrors: 0 };
+    const app = await openApp(
+      { zone: ZONE, mode: 'screen', simSpeed: SPEED, hold: 10, lang: 'en' },
+      {
+        prepare: async (p) => {
+          probe = await SoakProbe.install(p);
+          if (CALIBRATE_LEAK) await p.addInitScript(LEAK_SCRIPT);
+          // One 'load' per document (framenavigated would count the app's history.replaceState too).
+          let loads = 0;
+          p.on('load', () => {
+            if (++loads > 1) tally.reloads = loads - 1;
+          });
+          p.on('crash', () => {
+            tally.crashes++;
+            console.log(`faults-soak: the renderer crashed at ${Date.now() - t0} ms`);
+          });
+          p.on('close', () => console.log(`faults-soak: the page closed at ${Date.now() - t0} ms`));
+        },
+      },
+    );
+    const { page } = app;
+    const pr = probe as unknown as SoakProbe;
+    try {
+      await waitForHook(page, (h) => h.ready && h.zoneId === 'yangpu' && h.render !== null && h.feed.status === 'connected' && (h as ScreenHook).tour?.state === 'playing', 120_000);
+      const openedMs = Date.now() - t0;
+      // Warm-up: one alarm (its card, ticker and beacon mount and compile for the first time), then
+      // every stop once, each until its tiles are in (or 20 s), then back to the tour's own pace.
+      if ((await pr.drill('crash')) > 0) tally.drillsSent++;
+      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'interrupted', 20_000).catch(() => null);
+      await waitForHook(page, (h) => (h as ScreenHook).tour?.state === 'playing', 30_000);
+      const stops = 6;
+      for (let i = 0; i < stops; i++) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(4000);
+        await waitForHook(page, (h) => h.tiles.inFlight === 0, 20_000).catch(() => null);
+      }
+      const warmedMs = Date.now() - t0;
+      pr.markStart();
+      const samples: SoakSample[] = [];
+      const start = Date.now();
+      for (let k = 0; k < WINDOW_SAMPLES; k++) {
+        await page.waitForTimeout(Math.max(0, start + k * SAMPLE_MS - Date.now()));
+        if (k === 0 || k === Math.floor(WINDOW_SAMPLES / 2)) {
+          if ((await pr.drill('crash')) > 0) tally.drillsSent++;
+        }
+        samples.push(await pr.sample(tally, true));
+      }
+      const tour = await tourOf(page);
+      const ts = samples.map((s) => s.tS);
+      const heap = samples.map((s) => (s.heapPostGcBytes ?? Number.NaN) / MB);
+      const fit = linearFit(ts, heap);
+      expect(fit, 'post-GC heap samples').not.toBeNull();
+      const slopeMbPerH = fit!.slope * 3600;
+      const base = samples[0]!;
+      const maxOf = (k: keyof typeof MARGIN) => Math.max(...samples.map((s) => s[k] ?? 0));
+      const report = {
+        openedMs, warmedMs, windowS: Math.round(ts[ts.length - 1]! - ts[0]!), samples: samples.length,
+        heapMb: heap.map((v) => Math.round(v * 10) / 10), slopeMbPerH: Math.round(slopeMbPerH * 10) / 10, r2: Math.round(fit!.r2 * 100) / 100,
+        bounds: Object.fromEntries(Object.keys(MARGIN).map((k) => [k, { base: base[k as keyof typeof MARGIN], max: maxOf(k as keyof typeof MARGIN) }])),
+        frameP95Ms: samples.map((s) => Math.round(s.frameP95Ms ?? 0)), vehicles: samples.map((s) => s.vehicles), alerts: samples.map((s) => s.alerts), alarmsSeen: samples[samples.length - 1]!.alarmsSeen,
+        drills: tally.drillsSent, tour, calibrateLeak: CALIBRATE_LEAK, wholeTestMs: Date.now() - t0,
+      };
+      console.log(`faults-soak: ${JSON.stringify(report)}`);
+
+      if (CALIBRATE_LEAK) {
+        expect(slopeMbPerH, 'the injected leak is caught by the limit').toBeGreaterThan(HEAP_SLOPE_LIMIT_MB_PER_H);
+        return;
+      }
+      expect(slopeMbPerH, `post-GC heap slope (MB/h) over ${report.windowS} s: ${JSON.stringify(report.heapMb)}`).toBeLessThan(HEAP_SLOPE_LIMIT_MB_PER_H);
+      for (const k of Object.keys(MARGIN) as (keyof typeof MARGIN)[]) {
+        const b = base[k];
+        expect(b, `${k} baseline`).not.toBeNull();
+        expect(maxOf(k), `${k}: max after warm-up against baseline ${b}`).toBeLessThanOrEqual(b! * GROWTH_FACTOR + MARGIN[k]);
+      }
+      expect(tally.drillsSent, 'drills reached the simulator').toBe(3);
+      expect(report.alarmsSeen, 'the crash alarms interrupted the tour').toBeGreaterThanOrEqual(2);
+      expect(tally.reloads, 'page reloads during the soak').toBe(0);
+      expect(tally.crashes).toBe(0);
+      expect(tour?.state).not.toBe('paused');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 420_000);
+});
