@@ -19,11 +19,15 @@ afterAll(closeBrowser);
  */
 const KIOSK = { width: 1080, height: 1920, deviceScaleFactor: 0.5, mobile: false } as const;
 
-/** Two fingers spreading apart around (x, y): a zoom-in pinch, as a person makes it. */
+/**
+ * Two fingers spreading apart around (x, y): a zoom-in pinch. Five moves of 40 px: each dispatched
+ * event waits for the renderer's ack, which on SwiftShader takes seconds while the zone streams
+ * (17 moves of 10 px made this test take 3½ minutes), and a pinch zoom needs no more moves than that.
+ */
 async function pinch(cdp: CDPSession, x: number, y: number, fromPx = 20, toPx = 180): Promise<void> {
   const at = (d: number) => [{ x: x - d, y, id: 0 }, { x: x + d, y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(fromPx) });
-  for (let d = fromPx; d <= toPx; d += 10) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(d) });
+  for (let d = fromPx + 40; d <= toPx; d += 40) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(d) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
