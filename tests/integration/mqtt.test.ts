@@ -37,10 +37,14 @@ describe('MQTT over WebSocket through a real broker', () => {
     expect(a.rt.ingest.heartbeatMs).toBe(200);
 
     // A viewer joining later sees retained catalogue and sensor values at once, before new readings.
+    // Waited for, not timed (a loaded CI machine took over 5 s; timings belong in benchmarks).
+    // b comes to hold a value for every sensor a has: the retained store gives them all at
+    // subscribe, where live readings alone would leave the slow reporters empty for a while.
     const b = startClient({ kind: 'mqtt', url: broker.url, topicPrefix: 'shentwin/v1' });
     clients.push(b);
-    const ms = await waitFor(() => b.rt.ingest.sensors.count > 20 && [...Array(b.rt.ingest.sensors.count).keys()].some((i) => b.rt.ingest.sensors.hasValue[i] === 1), 5000, 'retained sensors');
-    expect(ms).toBeLessThan(3000);
+    const valued = (r: typeof a) => [...Array(r.rt.ingest.sensors.count).keys()].filter((i) => r.rt.ingest.sensors.hasValue[i] === 1).length;
+    const want = valued(a);
+    await waitFor(() => valued(b) >= want, 30_000, 'retained sensors');
 
     // The publisher leaving: its retained status says offline, and the viewer says so.
     await s.stop('graceful');

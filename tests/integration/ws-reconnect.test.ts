@@ -38,7 +38,13 @@ describe('WebSocket feed: kill and restart the server on the same port (TESTING.
       for (let i = 0; i < v.highWater; i++) if (v.alive[i] && v.updatedAt[i]! > restartedAt) return true;
       return false;
     }, 5000, 'data from the restarted server');
-    expect(c.rt.ingest.vehicles.count).toBe(firstCount);
+    // The new server's snapshot replaced the old state: as many vehicles as the new server has
+    // (give or take the few that entered or left between its count and ours), not old ghosts on
+    // top. Not "equal to the first count": both simulators advance by wall time, so a loaded
+    // machine's ticks can differ by a vehicle.
+    const serverCount = s2.zones[0]!.driver.sim.traffic.byId.size;
+    expect(Math.abs(c.rt.ingest.vehicles.count - serverCount)).toBeLessThanOrEqual(3);
+    expect(c.rt.ingest.vehicles.count).toBeLessThan(firstCount * 1.5);
     expect(c.last().reconnects).toBe(1);
     const seq = c.statuses.map((s) => s.status);
     const iRe = seq.lastIndexOf('reconnecting');
