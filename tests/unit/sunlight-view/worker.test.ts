@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { casterArrays } from '../../../src/analysis/sunlight/casters';
 import { resolveProfile } from '../../../src/analysis/sunlight/profiles';
 import { facadeReceivers } from '../../../src/analysis/sunlight/receivers';
@@ -36,15 +36,21 @@ function fakeEngine(): HostEngine<null> & { chunks: number } {
 }
 
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+/** Waits for the job's result message, however busy the machine (a fixed 30 ms was not enough in CI). */
+const resultOf = (out: SunlightWorkerToMain[], jobId: number) =>
+  vi.waitFor(() => {
+    const m = out.find((x) => x.type === 'result' && x.jobId === jobId);
+    if (!m) throw new Error(`no result for job ${jobId} yet`);
+    return m as unknown as { rows: ResultRow[]; cancelled: boolean };
+  }, { timeout: 10_000, interval: 5 });
 
 describe('sunlight worker host', () => {
   it('reports progress per chunk and the rows at the end', async () => {
     const out: SunlightWorkerToMain[] = [];
     const host = new SunlightWorkerHost({ post: (m) => out.push(m), engine: fakeEngine(), yieldNow: tick });
     host.handle(runMessage(1, 5));
-    await new Promise((r) => setTimeout(r, 30));
+    const res = await resultOf(out, 1);
     expect(out.filter((m) => m.type === 'progress').map((m) => (m as { done: number }).done)).toEqual([2, 4, 5]);
-    const res = out.find((m) => m.type === 'result') as { rows: ResultRow[]; cancelled: boolean };
     expect(res.rows.map((r) => r.id)).toEqual(receivers.slice(0, 5).map((r) => r.id));
     expect(res.cancelled).toBe(false);
   });
@@ -57,17 +63,15 @@ describe('sunlight worker host', () => {
     await tick();
     await tick();
     host.handle({ type: 'cancel', jobId: 1 });
-    await new Promise((r) => setTimeout(r, 30));
-    const r1 = out.find((m) => m.type === 'result' && m.jobId === 1) as { rows: ResultRow[]; cancelled: boolean };
+    const r1 = await resultOf(out, 1);
     expect(r1.cancelled).toBe(true);
     expect(r1.rows.length).toBeLessThan(20);
     host.handle(runMessage(2, 20));
     await tick();
     await tick();
     host.handle(runMessage(3, 2));
-    await new Promise((r) => setTimeout(r, 50));
-    expect((out.find((m) => m.type === 'result' && m.jobId === 2) as { cancelled: boolean }).cancelled).toBe(true);
-    expect((out.find((m) => m.type === 'result' && m.jobId === 3) as { cancelled: boolean }).cancelled).toBe(false);
+    expect((await resultOf(out, 2)).cancelled).toBe(true);
+    expect((await resultOf(out, 3)).cancelled).toBe(false);
   });
 
   it('answers a malformed message with an error, not a crash', () => {
