@@ -47,6 +47,8 @@ export interface FeedServerOptions {
   timers?: Timers;
   /** Extra health fields (e.g. MQTT publisher state). */
   extraHealth?: () => Record<string, unknown>;
+  /** A control message was carried out (the recorder keeps it as an event). */
+  onControl?: (zone: string, what: { by: string; timeScale?: number; scenario?: string; result?: string }) => void;
   log?: (line: string) => void;
 }
 
@@ -300,7 +302,9 @@ export class FeedServer {
           return;
         }
         if (msg.timeScale !== undefined) zone.driver.setTimeScale(msg.timeScale);
-        if (msg.scenario) this.o.log?.(`control by ${s.displayName}: ${zone.driver.trigger(msg.scenario, msg.params)}`);
+        const result = msg.scenario ? zone.driver.trigger(msg.scenario, msg.params) : undefined;
+        if (result !== undefined) this.o.log?.(`control by ${s.displayName}: ${result}`);
+        this.o.onControl?.(zone.id, { by: s.displayName, timeScale: msg.timeScale, scenario: msg.scenario, result });
         return;
       }
       case 'wall-join': {

@@ -4,6 +4,7 @@ import { parseScenarioList } from '../sim/scenarios/scenarios';
 import { DEFAULT_TOPIC_PREFIX } from '../feed/protocol/limits';
 import { isValidTopicPrefix } from '../feed/protocol/topics';
 import { isLoopbackHost, normaliseOrigin } from './auth/access';
+import { DEFAULT_RETENTION, parseAge, parseBytes, type Retention } from './recorder/retention';
 
 export interface ServerConfig {
   zones: string[];
@@ -30,6 +31,9 @@ export interface ServerConfig {
   origins: string[] | null;
   msgRatePerS: number;
   maxSubscriptions: number;
+  /** Recording (the black box): the data directory, or null when not recording. */
+  dataDir: string | null;
+  retention: Retention;
 }
 
 export const USAGE = `Usage: npm run feed -- [flags]
@@ -55,6 +59,9 @@ export const USAGE = `Usage: npm run feed -- [flags]
   --insecure-lan        allow a non-loopback --host without --auth (anyone on the network can watch)
   --max-msg-rate <n>    client messages per second before a connection is cut (default 20, burst 2×)
   --max-subs <n>        zone subscriptions per connection (default 8)
+  --data-dir <dir>      record every zone's stream into <dir>/recording.sqlite (keyframe every 30 s)
+  --retain <age>        drop recordings older than this (default 7d; e.g. 36h, 90m)
+  --retain-bytes <size> keep at most this much recorded data (default 2GB; e.g. 500MB)
 
 Tokens:  npm run feed -- token add <name> <viewer|wall|operator|drill> [--auth <file>]
          npm run feed -- token list|remove <name> [--auth <file>]   (default file feed-tokens.json)
@@ -86,6 +93,7 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
       'high-water': { type: 'string' }, 'start-time': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       auth: { type: 'string' }, 'allow-origin': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
       'max-msg-rate': { type: 'string' }, 'max-subs': { type: 'string' },
+      'data-dir': { type: 'string' }, retain: { type: 'string' }, 'retain-bytes': { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -133,8 +141,24 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
     for (const o of origins) if (!normaliseOrigin(o)) throw new Error(`--allow-origin: "${o}" is not an origin like https://ioc.example.cn`);
     if (origins.length === 0) throw new Error('--allow-origin: at least one origin');
   }
+  const retention = { ...DEFAULT_RETENTION };
+  if (values.retain !== undefined) {
+    const r = parseAge(values.retain);
+    if (typeof r === 'string') throw new Error(`--retain: ${r}`);
+    retention.maxAgeMs = r;
+  }
+  if (values['retain-bytes'] !== undefined) {
+    const r = parseBytes(values['retain-bytes']);
+    if (typeof r === 'string') throw new Error(`--retain-bytes: ${r}`);
+    retention.maxBytes = r;
+  }
+  const dataDir = values['data-dir'] ?? null;
+  if (dataDir !== null && dataDir.trim() === '') throw new Error('--data-dir: a directory path');
+  if (dataDir === null && (values.retain !== undefined || values['retain-bytes'] !== undefined)) {
+    throw new Error('--retain and --retain-bytes limit a recording: add --data-dir <dir> to record');
+  }
   return {
-    authFile, origins, host,
+    authFile, origins, host, dataDir, retention,
     msgRatePerS: int('max-msg-rate', values['max-msg-rate'], 20, 1, 10_000),
     maxSubscriptions: int('max-subs', values['max-subs'], 8, 1, 1000),
     zones, scenarios, mqttUrl, topicPrefix: prefix, origin, startSimMs,

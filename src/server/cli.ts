@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     zones, seed: cfg.seed, timeScale: cfg.timeScale, rateHz: cfg.rateHz, port: cfg.port, host: cfg.host, heartbeatMs: cfg.heartbeatMs,
     scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, allowControl: cfg.allowControl,
     fleetScale: cfg.fleetScale, highWaterBytes: cfg.highWaterBytes, log, ...(cfg.startSimMs !== null ? { startSimMs: cfg.startSimMs } : {}),
+    dataDir: cfg.dataDir, retention: cfg.retention,
     authFile: cfg.authFile, origins: cfg.origins, limits: { msgRatePerS: cfg.msgRatePerS, msgBurst: cfg.msgRatePerS * 2, maxSubscriptions: cfg.maxSubscriptions },
   }).catch((e: Error) => {
     log(`cannot start: ${e.message}`);
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${redactMqttUrl(cfg.mqttUrl)}` : ''}`);
   if (cfg.authFile) log(`access control: ${running.server.access.store?.size ?? 0} tokens from ${cfg.authFile}; SIGHUP reloads it${cfg.origins ? `; origins ${cfg.origins.join(', ')}` : ''}`);
   else log('access control: none (loopback only; see --auth)');
+  if (cfg.dataDir) log(`recording into ${cfg.dataDir}: keep ${cfg.retention.maxAgeMs / 3_600_000} h, at most ${(cfg.retention.maxBytes / 1024 ** 2).toFixed(0)} MB`);
+  else log('recording: off (see --data-dir)');
   process.on('SIGHUP', () => {
     void running.server.reloadAuth().then((r) => {
       if (r.ok) log(`SIGHUP: ${r.tokens} tokens loaded; ${r.revoked} sessions closed, ${r.rerole} roles changed`);

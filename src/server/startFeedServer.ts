@@ -13,6 +13,10 @@ import { normaliseOrigin } from './auth/access';
 import { TokenStore } from './auth/TokenStore';
 import { FeedServer, type ConnectionLimits } from './FeedServer';
 import { MqttPublisher } from './MqttPublisher';
+import { Recorder } from './recorder/Recorder';
+import type { RecordingStore } from './recorder/RecordingStore';
+import { DEFAULT_RETENTION, type Retention } from './recorder/retention';
+import { openRecordingStore } from './recorder/openRecordingStore';
 import { ZoneHost } from './ZoneHost';
 
 export interface ZoneInput {
@@ -43,6 +47,11 @@ export interface StartOptions {
   highWaterBytes?: number;
   /** Simulated start; default: now, so the simulated time of day is the real one. */
   startSimMs?: number;
+  /** Record every zone's stream into this data directory (SQLite), or into `recordStore`. */
+  dataDir?: string | null;
+  recordStore?: RecordingStore;
+  retention?: Retention;
+  keyframeEveryMs?: number;
   now?: () => number;
   timers?: Timers;
   log?: (line: string) => void;
@@ -53,6 +62,7 @@ export interface RunningFeedServer {
   server: FeedServer;
   zones: ZoneHost[];
   mqtt: MqttPublisher | null;
+  recorder: Recorder | null;
   stop(mode?: 'graceful' | 'hard'): Promise<void>;
 }
 
@@ -76,24 +86,32 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
     for (const s of sched.scheduled) sim.scheduleScenario(s);
     return new ZoneHost(z.id, new SimDriver(sim, new EnuFrame(z.origin), now, o.timeScale), o.rateHz, now);
   });
+  const recordStore = o.recordStore ?? (o.dataDir ? openRecordingStore(o.dataDir) : null);
+  const recorder = recordStore
+    ? new Recorder({ store: recordStore, zones, retention: o.retention ?? DEFAULT_RETENTION, now, timers, log: o.log, keyframeEveryMs: o.keyframeEveryMs })
+    : null;
   const mqtt = o.mqttUrl ? new MqttPublisher({ url: o.mqttUrl, prefix: o.topicPrefix ?? 'shentwin/v1', zones, heartbeatMs: o.heartbeatMs, now, timers, log: o.log }) : null;
   const server = new FeedServer({
     zones, port: o.port, host: o.host ?? '127.0.0.1', heartbeatMs: o.heartbeatMs, highWaterBytes: o.highWaterBytes ?? 1 << 20,
     allowControl: o.allowControl ?? false, now, timers, log: o.log, origins, limits: o.limits, authDeadlineMs: o.authDeadlineMs,
-    access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt ? () => mqtt.health() : undefined,
+    access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt || recorder ? () => ({ ...mqtt?.health(), ...(recorder ? { recorder: recorder.health() } : {}) }) : undefined,
+    onControl: recorder ? (zone, what) => recorder.noteEvent(zone, 'control', what) : undefined,
   });
   const port = await server.listen();
+  // The first keyframe is taken before the first tick, so the recording starts seekable.
+  await recorder?.start();
   for (const z of zones) z.start(timers);
   mqtt?.start();
   let stopped = false;
   return {
-    port, server, zones, mqtt,
+    port, server, zones, mqtt, recorder,
     stop: async (mode = 'graceful') => {
       if (stopped) return;
       stopped = true;
       for (const z of zones) z.stop();
       await server.close(mode);
       await mqtt?.stop();
+      await recorder?.stop();
     },
   };
 }

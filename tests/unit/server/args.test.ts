@@ -27,3 +27,25 @@ describe('feed server flags: access control', () => {
     expect(parse(['--origin', '121.17,31.29']).origin).toEqual({ lonDeg: 121.17, latDeg: 31.29, heightM: 0 });
   });
 });
+
+describe('feed server flags: recording', () => {
+  it('records only with --data-dir, keeping 7 days and 2 GB by default', () => {
+    expect(parse([]).dataDir).toBeNull();
+    const c = parse(['--data-dir', '/var/lib/shentwin']);
+    expect(c.dataDir).toBe('/var/lib/shentwin');
+    expect(c.retention).toEqual({ maxAgeMs: 7 * 86_400_000, maxBytes: 2 * 1024 ** 3 });
+  });
+  it('reads --retain as an age and --retain-bytes as a size', () => {
+    const c = parse(['--data-dir', 'd', '--retain', '36h', '--retain-bytes', '500MB']);
+    expect(c.retention).toEqual({ maxAgeMs: 36 * 3_600_000, maxBytes: 500 * 1024 ** 2 });
+    expect(parse(['--data-dir', 'd', '--retain', '1w', '--retain-bytes', '1.5gb']).retention).toEqual({ maxAgeMs: 7 * 86_400_000, maxBytes: 1.5 * 1024 ** 3 });
+  });
+  it('refuses a bad age, a bad size, a limit too small, and limits without a recording', () => {
+    expect(() => parse(['--data-dir', 'd', '--retain', 'week'])).toThrow(/--retain: "week" is not an age/);
+    expect(() => parse(['--data-dir', 'd', '--retain', '10s'])).toThrow(/at least one minute/);
+    expect(() => parse(['--data-dir', 'd', '--retain-bytes', '2G'])).toThrow(/--retain-bytes: "2G" is not a size/);
+    expect(() => parse(['--data-dir', 'd', '--retain-bytes', '10kb'])).toThrow(/at least 1 MB/);
+    expect(() => parse(['--retain', '7d'])).toThrow(/add --data-dir/);
+    expect(() => parse(['--data-dir', ' '])).toThrow(/--data-dir/);
+  });
+});
