@@ -23,10 +23,12 @@
  *   HEAP_SLOPE_LIMIT_MB_PER_H. The leak it must catch: keeping one frame of vehicles per second
  *   (an array of { id, x, y } for every vehicle drawn, what `liveVehicles` returns; a typical
  *   "keep the last frames for a trail" mistake). Measured with FAULTS_SOAK_CALIBRATE=leak (below):
- *   129 MB/h (r² 0.94) against 10.8 MB/h (r² 0.17, noise: the heap wanders by ±0.6 MB between
- *   samples) for a clean run, both on the 2-core development machine (2026-12-02). The limit sits
- *   between the two with room on each side: a slope of 25 MB/h is within reach of noise alone over
- *   a 135-s window, 50 MB/h is not, and the leak is 2.6× past it.
+ *   129 MB/h (r² 0.94). Clean runs on the 2-core development machine (2026-12-02) gave 10.8 MB/h
+ *   (r² 0.17) alone and 32.3 MB/h (r² 0.53) during a full suite run: over 135 s the heap also
+ *   moves with what the window holds (alerts opened by the drills, the tour's next stop), so a
+ *   short window shows transients that a 2-hour soak (+1.6 MB/h, docs/soak.md) averages out. The
+ *   limit, 70 MB/h, sits above both clean runs with room and below the leak (1.8× past it): this
+ *   CI-sized test catches a gross per-frame leak; finer ones are the long soak's job.
  * - renderer.info geometries, textures, programs, DOM nodes and JS listeners: after warm-up the
  *   maximum must stay within baseline × 1.5 + a margin (the first sample after warm-up is the
  *   baseline): an alarm adds a card, ticker items and a beacon, and tiles of the next stop arrive
@@ -51,7 +53,7 @@ const ZONE = 'yangpu';
 const SPEED = Number(process.env.FAULTS_SOAK_SPEED ?? 60);
 const SAMPLE_MS = 15_000;
 const WINDOW_SAMPLES = 10;
-const HEAP_SLOPE_LIMIT_MB_PER_H = 50;
+const HEAP_SLOPE_LIMIT_MB_PER_H = 70;
 const GROWTH_FACTOR = 1.5;
 const MARGIN = { geometries: 40, textures: 10, programs: 8, domNodes: 250, jsListeners: 60 } as const;
 const CALIBRATE_LEAK = process.env.FAULTS_SOAK_CALIBRATE === 'leak';
