@@ -24,7 +24,7 @@
  *   (an array of { id, x, y } for every vehicle drawn, what `liveVehicles` returns; a typical
  *   "keep the last frames for a trail" mistake). Measured with FAULTS_SOAK_CALIBRATE=leak (below):
  *   129 MB/h (r² 0.94). Clean runs on the 2-core development machine (2026-12-02) gave 10.8 MB/h
- *   (r² 0.17) alone and 32.3 MB/h (r² 0.53) during a full suite run: over 135 s the heap also
+ *   (r² 0.17) and 34.5 MB/h (r² 0.86) alone, 32.3 MB/h (r² 0.53) during a full suite run: over 135 s the heap also
  *   moves with what the window holds (alerts opened by the drills, the tour's next stop), so a
  *   short window shows transients that a 2-hour soak (+1.6 MB/h, docs/soak.md) averages out. The
  *   limit, 70 MB/h, sits above both clean runs with room and below the leak (1.8× past it): this
