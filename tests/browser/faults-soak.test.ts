@@ -27,7 +27,7 @@
  *   (r² 0.17) and 34.5 MB/h (r² 0.86) alone, 32.3 MB/h (r² 0.53) during a full suite run: over 135 s the heap also
  *   moves with what the window holds (alerts opened by the drills, the tour's next stop), so a
  *   short window shows transients that a 2-hour soak (+1.6 MB/h, docs/soak.md) averages out. The
- *   limit, 70 MB/h, sits above both clean runs with room and below the leak (1.8× past it): this
+ *   limit, 70 MB/h, sits 2× above the clean runs and below the leak (1.8× past it): this
  *   CI-sized test catches a gross per-frame leak; finer ones are the long soak's job.
  * - renderer.info geometries, textures, programs, DOM nodes and JS listeners: after warm-up the
  *   maximum must stay within baseline × 1.5 + a margin (the first sample after warm-up is the
