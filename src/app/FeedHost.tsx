@@ -14,6 +14,7 @@ import { resolveFeedConfig } from '../feed/config';
 import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
 import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/feedControl';
 import { bindFeedToStore } from '../state/feedSlice';
+import { pendingReplayVerdict } from '../state/timeMachineSlice';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
 import { trackFrameLoop, trackInterval } from '../runtime/tracked';
 import { WallPortContext } from '../state/wallPort';
@@ -60,6 +61,29 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       runtime.setToken(t);
     };
     setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c), ...(runtime.acceptsToken ? { signIn } : {}) });
+    const tm = runtime.timeMachine;
+    if (tm) {
+      store.getState().setTimeMachineControl({
+        seek: (ts, play) => tm.seek(ts, play), play: () => tm.play(), pause: () => tm.pause(),
+        setSpeed: (x) => tm.setSpeed(x), live: () => tm.live(),
+      });
+    }
+    // A link's `t=`: opened in the past once the recording covers it (timeMachineSlice).
+    const pendingSince = wallClock();
+    const applyPending = () => {
+      const s = store.getState();
+      const at = s.pendingReplayAtMs;
+      if (at === null) return;
+      const verdict = tm ? pendingReplayVerdict(at, s.timeMachine, wallClock() - pendingSince) : 'out-of-range';
+      if (verdict === 'wait') return;
+      s.requestReplayAt(null);
+      if (verdict === 'seek') tm!.seek(at, false);
+      else s.reportError('url', 't', `${new Date(at).toISOString()} is outside the recorded range${s.timeMachine.range ? ` (${new Date(s.timeMachine.range.fromTs).toISOString()} – ${new Date(s.timeMachine.range.toTs).toISOString()})` : ': this feed has no recording'}`, wallClock(), 'url-t-range');
+    };
+    const unwatchPending = store.subscribe((s, prev) => {
+      if (s.timeMachine !== prev.timeMachine || s.pendingReplayAtMs !== prev.pendingReplayAtMs) applyPending();
+    });
+    const stopPendingTimer = trackInterval(applyPending, 1000);
 
     const stopFrames = trackFrameLoop(() => runtime.flush(wallClock()));
     const stopHidden = trackInterval(() => {
@@ -69,10 +93,13 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
     return () => {
       stopFrames();
       stopHidden();
+      unwatchPending();
+      stopPendingTimer();
       unwatch();
       detachWall();
       runtime.dispose();
       setControl(NO_FEED_CONTROL);
+      store.getState().resetTimeMachine();
       store.getState().resetFeed();
     };
   }, [scene, store, wallPort, feedEpoch]);

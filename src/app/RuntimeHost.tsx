@@ -10,6 +10,7 @@ import { useAppStore, useAppStoreApi } from '../state/hooks';
 import { DEFAULT_TILE_BUDGET_MB } from '../views/three/tileBudget';
 import { DiagnosticsPanel } from '../ui/runtime/DiagnosticsPanel';
 import { FeedOutageBanner } from '../ui/runtime/FeedOutageBanner';
+import { ReplayBanner } from '../ui/timeline/TimeSlider';
 
 export function RuntimeHost() {
   const store = useAppStoreApi();
@@ -37,6 +38,7 @@ export function RuntimeHost() {
   return (
     <>
       <FeedOutageBanner />
+      <ReplayBanner />
       {open && <DiagnosticsPanel onClose={() => store.getState().setDiagOpen(false)} />}
     </>
   );

@@ -10,6 +10,7 @@ import { Attribution } from '../ui/Attribution';
 import { ErrorList } from '../ui/ErrorList';
 import { CatalogueTree } from '../ui/planning/CatalogueTree';
 import { StatusBar } from '../ui/StatusBar';
+import { TimeSlider } from '../ui/timeline/TimeSlider';
 import { SunControl } from '../ui/SunControl';
 import { TopBar } from '../ui/TopBar';
 import { ViewpointBar } from '../ui/ViewpointBar';
@@ -98,6 +99,7 @@ export function Workspace({ scene, getShareUrl, onAbout, feedSlot }: Props) {
             <ViewpointBar scene={scene} />
             <Attribution scene={scene} onAbout={onAbout} />
           </div>
+          <TimeSlider scene={scene} variant="planner" />
           <StatusBar scene={scene} feedSlot={feedSlot ?? <FeedStatus />} />
         </div>
       </div>

@@ -81,6 +81,9 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     live: () => readDiagnostics().live ?? null,
     alerts: () => st().alertState.alerts,
     audit: () => st().alertState.audit,
+    /** The live alerts even while a replay shows the past ones in `alerts`. */
+    liveAlerts: () => (st().liveAlertState ?? st().alertState).alerts,
+    timeMachine: () => st().timeMachine,
     vitals: () => st().vitals,
     liveSelected: () => st().liveSelected,
     followVehicle: () => st().followVehicle,

@@ -29,6 +29,8 @@ export interface UrlState {
   plan?: PlanUrlState;
   /** Working mode, story position and screen/wall/kiosk settings (modeUrl.ts). */
   modes?: ModeUrlState;
+  /** The time machine's moment (epoch ms, whole seconds): the link opens the replay there. */
+  t?: number;
 }
 
 export interface UrlIssue {
@@ -68,7 +70,7 @@ const BUILDING_ID_RE = /^[A-Za-z0-9:/._-]{1,200}$/;
 /** Plain decimal notation only: Number() would also accept "", "0x1f" and "Infinity". */
 const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-const KNOWN_ORDER = ['zone', 'vp', 'cam', 'sel', 'sun', 'engine', 'lang', 'test', 'tileBudgetMB'] as const;
+const KNOWN_ORDER = ['zone', 'vp', 'cam', 'sel', 'sun', 't', 'engine', 'lang', 'test', 'tileBudgetMB'] as const;
 /** Shanghai local date and time to the minute: "2025-06-21T14:30". */
 const SUN_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -108,6 +110,32 @@ export function parseSun(raw: string): number | string {
   const h = Number(m[2]), min = Number(m[3]);
   if (h > 23 || min > 59) return `no such time of day "${m[2]}:${m[3]}"`;
   return fromShanghaiParts(m[1]!, h * 60 + min) ?? `no such date "${m[1]}"`;
+}
+
+/**
+ * ISO 8601 date-time with seconds and an offset ("2026-12-02T07:42:10+08:00" or "…Z"); without an
+ * offset it is Shanghai time, as every clock in the app shows. Returns epoch ms or the reason.
+ */
+const T_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+const T_MIN_MS = Date.UTC(2000, 0, 1);
+const T_MAX_MS = Date.UTC(2100, 0, 1);
+export function parseT(raw: string): number | string {
+  const m = T_RE.exec(raw.trim());
+  if (!m) return 'expected an ISO time such as 2026-12-02T07:42:10+08:00';
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return `no such time "${raw.slice(0, 40)}"`;
+  const zone = m[7] ?? '+08:00';
+  const offsetMin = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const ms = Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return `no such date "${raw.slice(0, 10)}"`;
+  if (ms < T_MIN_MS || ms > T_MAX_MS) return 'must be between the years 2000 and 2100';
+  return ms;
+}
+
+/** Shanghai local ISO time with its offset, to the second: what a link carries as `t`. */
+export function formatT(ms: number): string {
+  const d = new Date(Math.round(ms / 1000) * 1000 + 8 * 3_600_000);
+  return `${d.toISOString().slice(0, 19)}+08:00`;
 }
 
 export function formatSun(ms: number): string {
@@ -193,6 +221,12 @@ export function parseUrlState(search: string, browserLanguages: readonly string[
     if (typeof r === 'string') bad('sun', r);
     else state.sun = r;
   }
+  const t = params.get('t');
+  if (t !== null) {
+    const r = parseT(t);
+    if (typeof r === 'string') bad('t', r);
+    else state.t = r;
+  }
   const test = params.get('test');
   if (test !== null) {
     if (test === '1') state.test = true;
@@ -236,6 +270,7 @@ export function serializeUrlState(state: UrlState): string {
         : undefined,
     sel: state.sel && BUILDING_ID_RE.test(state.sel) ? state.sel : undefined,
     sun: state.sun !== undefined && Number.isFinite(state.sun) ? formatSun(state.sun) : undefined,
+    t: state.t !== undefined && Number.isFinite(state.t) ? formatT(state.t) : undefined,
     engine: state.engine,
     lang: state.lang,
     test: state.test ? '1' : undefined,

@@ -30,7 +30,7 @@ export const URL_WRITE_MAX_WAIT_MS = 1500;
  * watchdog's, a lost WebGL context's, an operator's F5) must come back to the same feed and not
  * to the built-in simulator. A shared link leaves them out (shareUrl): they describe this screen.
  */
-export const DEPLOYMENT_URL_KEYS = ['feed', 'feedUrl', 'topicPrefix', 'simSeed', 'simSpeed', 'simRate', 'scenario', 'diag', 'reloadAt', 'watchdogWarmup'] as const;
+export const DEPLOYMENT_URL_KEYS = ['feed', 'feedUrl', 'topicPrefix', 'replayUrl', 'simSeed', 'simSpeed', 'simRate', 'scenario', 'diag', 'reloadAt', 'watchdogWarmup'] as const;
 
 /** `query` plus the deployment parameters of `currentSearch`, in their original order. */
 export function withDeploymentParams(query: string, currentSearch: string): string {
@@ -44,6 +44,12 @@ export function withDeploymentParams(query: string, currentSearch: string): stri
   return query ? `${query}&${kept.join('&')}` : `?${kept.join('&')}`;
 }
 
+/** The replayed moment a link carries: whole seconds while the past is shown, none while live. */
+function urlMoment(s: AppState): number | undefined {
+  const at = s.timeMachine.mode === 'replay' ? s.timeMachine.atMs : null;
+  return at === null ? undefined : Math.round(at / 1000) * 1000;
+}
+
 export function reportUrlIssues(store: AppStore, issues: readonly UrlIssue[]): void {
   for (const i of issues) store.getState().reportError('url', i.param, i.reason);
 }
@@ -55,6 +61,7 @@ export function applyUrlBasics(store: AppStore, url: UrlState): void {
   if (url.engine) s.setEngine(url.engine);
   if (url.tileBudgetMB !== undefined) s.setTileBudgetMB(url.tileBudgetMB);
   if (url.sun !== undefined) s.setSunTime(url.sun);
+  if (url.t !== undefined) s.requestReplayAt(url.t);
   if (url.modes?.mode) s.setMode(url.modes.mode, 'url');
   if (url.modes?.settings) s.setModeSettings(url.modes.settings);
 }
@@ -150,7 +157,8 @@ export class UrlSync {
         s.tool !== prev.tool ||
         s.toolResults !== prev.toolResults ||
         s.mode !== prev.mode ||
-        s.story !== prev.story
+        s.story !== prev.story ||
+        urlMoment(s) !== urlMoment(prev)
       ) {
         this.schedule(win);
       }
@@ -211,6 +219,7 @@ export class UrlSync {
       cam: s.currentZoneId ? cam : undefined,
       sel: s.currentZoneId ? (s.selected?.id ?? this.pending.sel) : undefined,
       sun: s.sunTimeMs ?? undefined,
+      t: urlMoment(s) ?? s.pendingReplayAtMs ?? undefined,
       engine: s.engine,
       lang: s.language,
       test: this.test || undefined,

@@ -21,6 +21,10 @@ import { MqttFeedSource, type MqttConnect } from './sources/MqttFeedSource';
 import { WebSocketFeedSource, type WebSocketCtor } from './sources/WebSocketFeedSource';
 import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
 import { buildSummary } from './summaryBuilder';
+import { MemoryRecording } from './replay/MemoryRecording';
+import { MemoryReplayBackend } from './replay/MemoryReplayBackend';
+import { ServerReplayBackend } from './replay/ServerReplayBackend';
+import { TimeMachine, type TimeMachineSummary } from './replay/TimeMachine';
 import type { ConnectionState, FeedSummary } from './summary';
 
 /** How the runtime talks to the app state; see state/feedSlice.ts `bindFeedToStore`. */
@@ -29,6 +33,10 @@ export interface FeedStoreBinding {
   /** `kind` names the problem for a translated headline (see ui/ErrorList); `message` stays the English detail. */
   reportError(source: string, message: string, kind?: string): void;
   attachBuffers(buffers: FeedBuffers | null): void;
+  /** The live ingest's buffers, whatever is shown (the live alerts read them during a replay). */
+  attachLiveBuffers?(buffers: FeedBuffers | null): void;
+  /** The time machine's state (recorded range, ticks, replay). */
+  publishTimeMachine?(s: TimeMachineSummary): void;
 }
 
 /** The typed buffers layers read in useFrame (through getState().feedBuffers). */
@@ -79,6 +87,10 @@ const RESYNC_MIN_INTERVAL_MS = 5_000;
 export class FeedRuntime {
   readonly ingest: FeedIngest;
   readonly source: FeedSource;
+  /** Replays and the recorded range; null where the feed has no recording to offer (MQTT). */
+  readonly timeMachine: TimeMachine | null;
+  /** The embedded simulator's in-memory recording (the time machine's archive for `sim`). */
+  readonly recording: MemoryRecording | null;
   readonly wall: FeedWallLink | null;
   private wallListener: ((e: WallEvent) => void) | null = null;
   private state: ConnectionState = 'idle';
@@ -92,6 +104,8 @@ export class FeedRuntime {
   private lastResyncMs = -Infinity;
   private readonly dropReported = new Map<DropReason, { atMs: number; suppressed: number }>();
   private disposed = false;
+  private token: string | undefined;
+  private shownMode: 'live' | 'replay' = 'live';
 
   constructor(private readonly o: FeedRuntimeOptions) {
     const cfg = o.config;
@@ -143,6 +157,29 @@ export class FeedRuntime {
       }
       : null;
     this.ingest.listeners.onDrop = (reason, detail) => this.reportDrop(reason, detail);
+    const timers = o.timers ?? realTimers;
+    this.recording = cfg.kind === 'sim' ? new MemoryRecording({ zone: o.zone }) : null;
+    if (this.recording) {
+      const rec = this.recording;
+      this.ingest.listeners.onData = (kind, msg, raw) => rec.observe(kind, msg, raw ?? undefined);
+    }
+    const wsSource = cfg.kind === 'ws' ? (this.source as WebSocketFeedSource) : null;
+    const replayUrl = cfg.kind === 'ws' ? cfg.url : cfg.kind === 'mqtt' ? cfg.replayUrl : undefined;
+    this.timeMachine = cfg.kind !== 'sim' && replayUrl === undefined ? null : new TimeMachine({
+      zone: o.zone, frame: this.ingest.frame, now: o.now, timers, ...(o.sceneCatalogue !== undefined ? { sceneCatalogue: o.sceneCatalogue } : {}),
+      liveNow: (t) => this.ingest.clock.serverNow(t),
+      onChange: (s) => this.onTimeMachine(s),
+      createBackend: (replayIngest, onHistory) => this.recording
+        ? new MemoryReplayBackend({ zone: o.zone, recording: this.recording, deliver: (raw, t) => replayIngest.enqueue(raw, t), onHistory, now: o.now, timers })
+        : new ServerReplayBackend({
+          url: replayUrl ?? '', zone: o.zone, token: () => this.token, deliver: (raw, t) => replayIngest.enqueue(raw, t),
+          // An MQTT viewer has no connection to our server but the replay one: history goes there.
+          sendLive: wsSource ? (msg) => wsSource.request(msg) : null, now: o.now, timers, WebSocketImpl: o.WebSocketImpl,
+        }),
+    });
+    const tm = this.timeMachine;
+    if (tm) this.ingest.listeners.onHistory = (m) => tm.acceptHistory(m);
+    this.token = cfg.kind === 'ws' || cfg.kind === 'mqtt' ? cfg.token : undefined;
     if (o.sceneCatalogue !== undefined) {
       const err = this.ingest.applySceneCatalogue(o.sceneCatalogue);
       if (err) o.binding.reportError('scene catalogue', err, 'feed-catalogue');
@@ -155,6 +192,7 @@ export class FeedRuntime {
 
   start(): void {
     this.o.binding.attachBuffers(this.ingest);
+    this.o.binding.attachLiveBuffers?.(this.ingest);
     this.source.start();
     this.publish(this.o.now());
   }
@@ -163,6 +201,7 @@ export class FeedRuntime {
   flush(nowMs: number): void {
     if (this.disposed) return;
     this.ingest.flush(nowMs);
+    this.timeMachine?.flush(nowMs);
     const s = this.summary(nowMs);
     const key = `${s.status}|${s.statusDetail}`;
     if (key !== this.lastPublishedStatus || nowMs - this.lastPublishMs >= (this.o.publishEveryMs ?? 250)) this.publish(nowMs, s);
@@ -190,6 +229,7 @@ export class FeedRuntime {
   /** A token from the sign-in prompt: the source reconnects with it at once. */
   setToken(token: string): void {
     if (this.disposed) return;
+    this.token = token;
     this.source.setToken?.(token);
     // At once, not at the next frame: whoever waits for this token's verdict must not mistake
     // the previous refusal, still in the store, for it.
@@ -199,8 +239,20 @@ export class FeedRuntime {
   dispose(): void {
     if (this.disposed) return;
     this.source.dispose();
+    this.timeMachine?.dispose();
     this.disposed = true;
     this.o.binding.attachBuffers(null);
+    this.o.binding.attachLiveBuffers?.(null);
+  }
+
+  /** The layers show the replayed state while replaying, the live one otherwise. */
+  private onTimeMachine(s: TimeMachineSummary): void {
+    if (this.disposed) return;
+    if (s.mode !== this.shownMode) {
+      this.shownMode = s.mode;
+      this.o.binding.attachBuffers(s.mode === 'replay' && this.timeMachine ? this.timeMachine.replayIngest : this.ingest);
+    }
+    this.o.binding.publishTimeMachine?.(s);
   }
 
   private publish(nowMs: number, s = this.summary(nowMs)): void {

@@ -1,5 +1,5 @@
 /**
- * Which feed the viewer uses: URL parameters (`?feed=sim|ws|mqtt&feedUrl=ws://…&topicPrefix=…`,
+ * Which feed the viewer uses: URL parameters (`?feed=sim|ws|mqtt&feedUrl=ws://…&topicPrefix=…&replayUrl=ws://…`,
  * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator) override the scene's `feed`
  * block; with neither, the built-in simulator runs. Every value is validated; a bad one is
  * reported and the viewer falls back to the simulator rather than showing nothing.
@@ -17,7 +17,11 @@ import { isValidTopicPrefix } from './protocol/topics';
 export type FeedConfig =
   | { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string }
   | { kind: 'ws'; url: string; token?: string }
-  | { kind: 'mqtt'; url: string; topicPrefix: string; username?: string; password?: string };
+  /**
+   * `replayUrl`: the feed server's WebSocket endpoint that records this broker's stream; the time
+   * machine asks it for history and replays (a broker keeps no history). `token` goes only there.
+   */
+  | { kind: 'mqtt'; url: string; topicPrefix: string; username?: string; password?: string; replayUrl?: string; token?: string };
 
 /** URL parameters someone might try for a token; they are refused with a message, never read. */
 const URL_TOKEN_PARAMS = ['token', 'feedToken', 'password', 'feedPassword'] as const;
@@ -43,6 +47,7 @@ const sceneFeedSchema = z.object({
   token: z.string().max(2000).optional(),
   username: z.string().max(200).optional(),
   password: z.string().max(200).optional(),
+  replayUrl: z.string().max(2000).optional(),
 });
 export type SceneFeed = z.infer<typeof sceneFeedSchema>;
 
@@ -54,6 +59,7 @@ interface Raw {
   timeScale: string | number | undefined;
   rateHz: string | number | undefined;
   scenarios: string | undefined;
+  replayUrl?: string | undefined;
 }
 
 function checkWsUrl(url: string | undefined): string | null {
@@ -91,6 +97,11 @@ function build(raw: Raw, category: FeedConfigIssue['category'], issues: FeedConf
       bad('topicPrefix', `"${prefix.slice(0, 60)}" is not a topic prefix (levels of letters, digits, _ and -; no wildcards); using the built-in simulator`);
       return null;
     }
+    if (raw.replayUrl !== undefined) {
+      const replayIssue = checkWsUrl(raw.replayUrl);
+      if (replayIssue) bad('replayUrl', `${replayIssue}; no time machine for this feed`);
+      else return { kind: 'mqtt', url: raw.url!, topicPrefix: prefix, replayUrl: raw.replayUrl };
+    }
     return { kind: 'mqtt', url: raw.url!, topicPrefix: prefix };
   }
   if (raw.kind !== 'sim') {
@@ -122,13 +133,15 @@ function build(raw: Raw, category: FeedConfigIssue['category'], issues: FeedConf
  */
 function withCredentials(cfg: FeedConfig, f: SceneFeed, issues: FeedConfigIssue[]): FeedConfig {
   const bad = (p: string, message: string) => issues.push({ category: 'scene', source: `feed.${p}`, message });
-  if (cfg.kind !== 'ws' && f.token !== undefined) bad('token', 'applies to ws feeds only; ignored');
+  const takesToken = cfg.kind === 'ws' || (cfg.kind === 'mqtt' && cfg.replayUrl !== undefined);
+  if (!takesToken && f.token !== undefined) bad('token', 'applies to ws feeds (and an mqtt feed\'s replayUrl) only; ignored');
   if (cfg.kind !== 'mqtt' && (f.username !== undefined || f.password !== undefined)) {
     bad(f.username !== undefined ? 'username' : 'password', 'applies to mqtt feeds only; ignored');
   }
-  if (cfg.kind === 'ws' && f.token !== undefined) {
-    if (isFeedToken(f.token)) return { ...cfg, token: f.token };
-    bad('token', `is not a feed token (expected st1.<16 hex>.<43 base64url>, got ${f.token.length} characters); connecting without one`);
+  if (takesToken && f.token !== undefined) {
+    if (!isFeedToken(f.token)) bad('token', `is not a feed token (expected st1.<16 hex>.<43 base64url>, got ${f.token.length} characters); connecting without one`);
+    else if (cfg.kind === 'ws') return { ...cfg, token: f.token };
+    else if (cfg.kind === 'mqtt') cfg = { ...cfg, token: f.token };
   }
   if (cfg.kind === 'mqtt') {
     if (f.password !== undefined && f.username === undefined) {
@@ -151,10 +164,11 @@ export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }
   const simParams = ['simSeed', 'simSpeed', 'simRate', 'scenario'].some((k) => q.has(k));
   if (urlKind !== undefined || q.has('feedUrl') || simParams) {
     const kind = urlKind ?? (q.has('feedUrl') ? 'ws' : 'sim');
-    const cfg = build({ kind, url: get('feedUrl'), topicPrefix: get('topicPrefix'), seed: get('simSeed'), timeScale: get('simSpeed'), rateHz: get('simRate'), scenarios: get('scenario') }, 'url', issues);
-    // The scene's credentials follow only when the link names the scene's own feed.
+    const cfg = build({ kind, url: get('feedUrl'), topicPrefix: get('topicPrefix'), seed: get('simSeed'), timeScale: get('simSpeed'), rateHz: get('simRate'), scenarios: get('scenario'), replayUrl: get('replayUrl') }, 'url', issues);
+    // The scene's credentials follow only when the link names the scene's own feed (and replay endpoint).
     const scene = sceneFeedSchema.safeParse(input.sceneFeed);
-    if (cfg && cfg.kind !== 'sim' && scene.success && scene.data.kind === cfg.kind && scene.data.url === cfg.url) {
+    const sameReplay = cfg?.kind !== 'mqtt' || cfg.replayUrl === undefined || (scene.success && scene.data.replayUrl === cfg.replayUrl);
+    if (cfg && cfg.kind !== 'sim' && scene.success && scene.data.kind === cfg.kind && scene.data.url === cfg.url && sameReplay) {
       return { config: withCredentials(cfg, scene.data, []), issues };
     }
     return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
@@ -167,7 +181,7 @@ export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }
       return { config: { ...DEFAULT_SIM_CONFIG }, issues };
     }
     const f = r.data;
-    const cfg = build({ kind: f.kind, url: f.url, topicPrefix: f.topicPrefix, seed: f.seed, timeScale: f.timeScale, rateHz: f.rateHz, scenarios: f.scenarios }, 'scene', issues);
+    const cfg = build({ kind: f.kind, url: f.url, topicPrefix: f.topicPrefix, seed: f.seed, timeScale: f.timeScale, rateHz: f.rateHz, scenarios: f.scenarios, replayUrl: f.replayUrl }, 'scene', issues);
     return { config: cfg ? withCredentials(cfg, f, issues) : { ...DEFAULT_SIM_CONFIG }, issues };
   }
   return { config: { ...DEFAULT_SIM_CONFIG }, issues };

@@ -23,6 +23,8 @@ export interface AlertsSlice {
   acknowledgeAlert(id: string, atMs: number, note?: string): void;
   closeAlert(id: string, atMs: number, note?: string): void;
   resetAlerts(): void;
+  /** Whether a replay is shown (the time machine slice answers; false without one). */
+  pastShown(): boolean;
 }
 
 export const createAlertsSlice: StateCreator<AlertsSlice, [], [], AlertsSlice> = (set, get) => ({
@@ -36,13 +38,17 @@ export const createAlertsSlice: StateCreator<AlertsSlice, [], [], AlertsSlice> =
   setAlertState: (alertState) => set({ alertState }),
   acknowledgeAlert: (id, atMs, note) => {
     const s = get();
+    // An alert cannot be acknowledged in the past: a replay shows what was, not what to act on.
+    if (s.pastShown()) return;
     const next = acknowledgeAlert(s.alertState, id, s.operator, atMs, note);
     if (next !== s.alertState) set({ alertState: next });
   },
   closeAlert: (id, atMs, note) => {
     const s = get();
+    if (s.pastShown()) return;
     const next = closeAlert(s.alertState, id, s.operator, atMs, note);
     if (next !== s.alertState) set({ alertState: next });
   },
   resetAlerts: () => set({ alertState: EMPTY_ALERT_STATE }),
+  pastShown: () => (get() as unknown as { timeMachine?: { mode: string } }).timeMachine?.mode === 'replay',
 });

@@ -12,13 +12,14 @@ import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createSunlightSlice, type SunlightSlice } from './sunlightSlice';
 import { createTilesSlice, type TilesSlice } from './tilesSlice';
+import { createTimeMachineSlice, type TimeMachineSlice } from './timeMachineSlice';
 import { createToolsSlice, type ToolsSlice } from './toolsSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createVitalsSlice, type VitalsSlice } from './vitalsSlice';
 import { createZoneSlice, type ZoneSlice } from './zoneSlice';
 
 export type AppState = ZoneSlice & ViewSlice & LayersSlice & SelectionSlice & TilesSlice & ErrorsSlice & FeedSlice &
-  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice & ModeSlice & RuntimeSlice;
+  LiveSelectionSlice & AlertsSlice & VitalsSlice & PlanningSlice & DrillsSlice & SunlightSlice & ToolsSlice & ModeSlice & RuntimeSlice & TimeMachineSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -38,6 +39,7 @@ export function createAppStore() {
     ...createToolsSlice(...a),
     ...createModeSlice(...a),
     ...createRuntimeSlice(...a),
+    ...createTimeMachineSlice(...a),
   }));
 }
 

@@ -5,6 +5,7 @@ import { modesEn } from '../../modes/i18n.en';
 import { exportEn } from '../../ui/export/i18n.en';
 import { storiesEn } from '../../ui/stories/i18n.en';
 import { runtimeEn } from '../../ui/runtime/i18n.en';
+import { timelineEn } from '../../ui/timeline/i18n.en';
 import { tools3dEn } from '../../layers/tools/i18n.en';
 import { planningEn } from '../../ui/planning/i18n.en';
 
@@ -156,6 +157,7 @@ export const en: Dictionary = {
   stories: storiesEn,
   export: exportEn,
   runtime: runtimeEn,
+  timeline: timelineEn,
   planning: planningEn,
   tools3d: tools3dEn,
   status: {

@@ -4,6 +4,7 @@ import { modesZh } from '../../modes/i18n.zh';
 import { exportZh } from '../../ui/export/i18n.zh';
 import { storiesZh } from '../../ui/stories/i18n.zh';
 import { runtimeZh } from '../../ui/runtime/i18n.zh';
+import { timelineZh } from '../../ui/timeline/i18n.zh';
 import { tools3dZh } from '../../layers/tools/i18n.zh';
 import { planningZh } from '../../ui/planning/i18n.zh';
 
@@ -155,6 +156,7 @@ export const zh = {
   stories: storiesZh,
   export: exportZh,
   runtime: runtimeZh,
+  timeline: timelineZh,
   planning: planningZh,
   tools3d: tools3dZh,
   status: {

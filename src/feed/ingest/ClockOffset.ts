@@ -9,6 +9,15 @@ const MAX_SAMPLES = 8;
 export class ClockOffset {
   private rtt: { offset: number; rtt: number }[] = [];
   private oneWay: number[] = [];
+  /**
+   * A replayed stream's clock: recorded time `ts` at client time `atMs`, running at `rate`
+   * recorded ms per client ms (the replay speed; 0 while paused, so nothing ages in a pause).
+   */
+  private pinned: { ts: number; atMs: number; rate: number } | null = null;
+
+  pin(ts: number, atClientMs: number, rate: number): void {
+    if (Number.isFinite(ts) && Number.isFinite(atClientMs) && rate >= 0) this.pinned = { ts, atMs: atClientMs, rate };
+  }
 
   addRoundTrip(clientSentMs: number, serverMs: number, clientReceivedMs: number): void {
     const rtt = clientReceivedMs - clientSentMs;
@@ -25,7 +34,7 @@ export class ClockOffset {
   }
 
   get hasEstimate(): boolean {
-    return this.rtt.length > 0 || this.oneWay.length > 0;
+    return this.pinned !== null || this.rtt.length > 0 || this.oneWay.length > 0;
   }
 
   /** serverTime ≈ clientTime + offsetMs. */
@@ -40,6 +49,8 @@ export class ClockOffset {
   }
 
   serverNow(clientNowMs: number): number {
+    const p = this.pinned;
+    if (p) return p.ts + Math.max(0, clientNowMs - p.atMs) * p.rate;
     return clientNowMs + this.offsetMs;
   }
 
@@ -47,5 +58,6 @@ export class ClockOffset {
   reset(): void {
     this.rtt = [];
     this.oneWay = [];
+    this.pinned = null;
   }
 }

@@ -8,7 +8,7 @@ import { DROP_REASONS, type DropReason } from '../protocol/dropReasons';
 import { catalogueSchema } from '../protocol/entities';
 import { decodeMqtt, decodeServerText, type Decoded } from '../protocol/decode';
 import { DEFAULT_TOPIC_PREFIX, MAX_MESSAGE_CHARS } from '../protocol/limits';
-import type { AuthOkMessage, DeltaEnvelope, ErrorMessage, HelloMessage, SnapshotEnvelope, WallServerMessage } from '../protocol/messages';
+import type { AuthOkMessage, DeltaEnvelope, ErrorMessage, HelloMessage, HistoryResultMessage, ReplayEndMessage, ReplayStartMessage, SnapshotEnvelope, WallServerMessage } from '../protocol/messages';
 import { applyCatalogue } from './catalogue';
 import { ClockOffset } from './ClockOffset';
 import type { BusLineEntry, BusStopEntry, IncidentEntry, SegmentEntry, SignalEntry } from './entities';
@@ -35,6 +35,12 @@ export interface IngestOptions {
   maxDistanceM?: number;
   /** How often staleness is re-evaluated, ms. */
   ageEveryMs?: number;
+  /**
+   * This ingest holds a replayed stream (the time machine): its clock is the recorded time of the
+   * data it applied (pinned, frozen while paused) rather than an estimate of the server's clock,
+   * and data frames are applied only once the awaited `replay-start` arrived (expectReplay).
+   */
+  replay?: boolean;
 }
 
 export interface IngestListeners {
@@ -46,6 +52,11 @@ export interface IngestListeners {
   /** Video-wall sync traffic, for the wall client. */
   onWall?(msg: WallServerMessage): void;
   onDrop?(reason: DropReason, detail: string): void;
+  /** Time machine: the bounds of a replayed stream. */
+  onReplay?(msg: ReplayStartMessage | ReplayEndMessage): void;
+  onHistory?(msg: HistoryResultMessage): void;
+  /** A snapshot or delta was applied (the in-memory recording of the embedded simulator listens). */
+  onData?(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope, raw: string | null): void;
 }
 
 interface Queued {
@@ -82,20 +93,27 @@ export class FeedIngest {
   timeScale = 1;
   heartbeatMs: number | null = null;
   publisherOnline: boolean | null = null;
+  /** Message time of the newest snapshot or delta applied. */
+  lastDataTs: number | null = null;
+  /** Replay only: the request whose replay-start is awaited; data before it belongs to an older one. */
+  private replayGate: number | null = null;
+  private replayRate = 0;
+  /** The text of the frame being applied (WebSocket/worker), for onData listeners that keep it. */
+  private rawInProcess: string | null = null;
   private readonly rate = new RateMeter();
   private queue: Queued[] = [];
   private head = 0;
   private queuedChars = 0;
   private lastSeq: number | null = null;
   private lastAgeMs = -Infinity;
-  private readonly o: Required<Omit<IngestOptions, 'maxAgeMs'>> & { maxAgeMs: Record<EntityKind, number> };
+  private readonly o: Required<Omit<IngestOptions, 'maxAgeMs' | 'replay'>> & { replay: boolean; maxAgeMs: Record<EntityKind, number> };
   private readonly applier: EntityApplier;
 
   constructor(opts: IngestOptions) {
     this.o = {
       topicPrefix: DEFAULT_TOPIC_PREFIX, maxMessageChars: MAX_MESSAGE_CHARS, maxQueued: 20_000, maxQueuedChars: 32_000_000,
       vehicleStaleMs: 5_000, vehicleEvictMs: 60_000, signalStaleMs: 15_000, segmentStaleMs: 180_000, futureToleranceMs: 60_000,
-      maxDistanceM: 100_000, ageEveryMs: 250, ...opts, maxAgeMs: { ...DEFAULT_MAX_AGE, ...opts.maxAgeMs },
+      maxDistanceM: 100_000, ageEveryMs: 250, ...opts, replay: opts.replay ?? false, maxAgeMs: { ...DEFAULT_MAX_AGE, ...opts.maxAgeMs },
     };
     this.applier = new EntityApplier({
       frame: this.o.frame, futureToleranceMs: this.o.futureToleranceMs, maxAgeMs: this.o.maxAgeMs, maxDistanceM: this.o.maxDistanceM,
@@ -106,6 +124,10 @@ export class FeedIngest {
 
   get zone(): string {
     return this.o.zone;
+  }
+
+  get frame(): EnuFrame {
+    return this.o.frame;
   }
 
   get queued(): number {
@@ -199,6 +221,32 @@ export class FeedIngest {
     this.clock.reset();
   }
 
+  /**
+   * Replay: data frames are ignored until the `replay-start` of request `id` arrives, which then
+   * clears the entities (the catalogue stays): what follows is the state at its `from`.
+   */
+  expectReplay(id: number): void {
+    this.replayGate = id;
+  }
+
+  /** The request a replay ingest waits for, or null when its stream is current. */
+  get awaitingReplay(): number | null {
+    return this.replayGate;
+  }
+
+  private startReplay(msg: ReplayStartMessage): void {
+    if (this.replayGate !== null && msg.id !== this.replayGate) return;
+    this.replayGate = null;
+    this.vehicles.clear();
+    this.sensors.forgetReadings();
+    this.signals.clear();
+    this.segments.clear();
+    this.incidents.clear();
+    this.lastSeq = null;
+    this.clock.reset();
+    this.replayRate = msg.speed;
+  }
+
   /** A new connection starts a new stream: sequence numbers and clock samples restart. */
   onReconnected(): void {
     this.lastSeq = null;
@@ -209,6 +257,7 @@ export class FeedIngest {
   private process(item: Queued): void {
     let raw = item.raw;
     if (raw instanceof Uint8Array) raw = utf8.decode(raw);
+    this.rawInProcess = typeof raw === 'string' && item.topic === undefined ? raw : null;
     const r = item.topic !== undefined ? decodeMqtt(item.topic, raw, this.o.topicPrefix, this.o.maxMessageChars) : decodeServerText(raw, this.o.maxMessageChars);
     if (!r.ok) {
       this.drop(r.reason, r.detail);
@@ -242,19 +291,46 @@ export class FeedIngest {
       case 'status':
         this.publisherOnline = d.msg.state === 'online';
         return;
+      case 'replay':
+        if (this.o.replay) {
+          if (d.msg.type === 'replay-start') this.startReplay(d.msg);
+          else if (this.replayGate === null) {
+            // Paused at the end: the clock stops where the data stopped.
+            this.replayRate = 0;
+            if (this.lastDataTs !== null) this.clock.pin(this.lastDataTs, recvMs, 0);
+          }
+        }
+        this.listeners.onReplay?.(d.msg);
+        return;
+      case 'history':
+        this.listeners.onHistory?.(d.msg);
+        return;
       case 'catalogue':
         if (d.zone !== this.o.zone) this.drop('wrong-zone', d.zone);
         else applyCatalogue(d.catalogue, this.o.frame, this.sensors, this.lines, this.stops);
         return;
       case 'snapshot':
+        if (this.o.replay && !this.replayTime(d.msg.ts, recvMs)) return;
         this.applySnapshot(d.msg, recvMs);
+        this.lastDataTs = d.msg.ts;
+        this.listeners.onData?.('snapshot', d.msg, this.rawInProcess);
         return;
       case 'delta':
+        if (this.o.replay && !this.replayTime(d.msg.ts, recvMs)) return;
         this.applyDelta(d.msg, d.sequenced, recvMs);
+        this.lastDataTs = Math.max(this.lastDataTs ?? d.msg.ts, d.msg.ts);
+        this.listeners.onData?.('delta', d.msg, this.rawInProcess);
         return;
       case 'ignored':
         return;
     }
+  }
+
+  /** Replay: false while an older request's frames drain; else pins the clock to this frame. */
+  private replayTime(ts: number, recvMs: number): boolean {
+    if (this.replayGate !== null) return false;
+    this.clock.pin(ts, recvMs, this.replayRate);
+    return true;
   }
 
   private applySnapshot(m: SnapshotEnvelope, recvMs: number): void {

@@ -210,6 +210,19 @@ export class SensorBuffer {
     };
   }
 
+  /**
+   * Forgets every reading and keeps the catalogue: a replay that seeks back starts from the
+   * state it is sent, and readings newer than that state must not shadow it.
+   */
+  forgetReadings(): void {
+    this.hasValue.fill(0);
+    this.stale.fill(0);
+    this.pending.fill(0);
+    this.staleCount = 0;
+    this.pendingCount = 0;
+    this.version++;
+  }
+
   clear(): void {
     this.slotOf.clear();
     this.ids = [];

@@ -9,7 +9,7 @@ import { MAX_MESSAGE_CHARS, PROTOCOL_VERSION } from './limits';
 import {
   catalogueMessageSchema, serverMessageSchemas, statusSchema,
   type AuthOkMessage, type DeltaEnvelope, type ErrorMessage, type HeartbeatMessage, type HelloMessage, type PongMessage, type SnapshotEnvelope,
-  type StatusMessage, type WallServerMessage,
+  type StatusMessage, type WallServerMessage, type ReplayStartMessage, type ReplayEndMessage, type HistoryResultMessage,
 } from './messages';
 import type { WireCatalogue } from './entities';
 import { parseTopic } from './topics';
@@ -27,6 +27,9 @@ export type Decoded =
   | { kind: 'wall'; msg: WallServerMessage }
   | { kind: 'catalogue'; zone: string; ts: number; catalogue: WireCatalogue }
   | { kind: 'status'; msg: StatusMessage }
+  /** Time machine: replay-start, replay-end (the replayed stream's bounds) and history-result. */
+  | { kind: 'replay'; msg: ReplayStartMessage | ReplayEndMessage }
+  | { kind: 'history'; msg: HistoryResultMessage }
   | { kind: 'ignored' };
 
 export type DecodeResult = { ok: true; value: Decoded } | { ok: false; reason: DropReason; detail: string };
@@ -88,6 +91,11 @@ export function decodeServerText(raw: unknown, maxChars = MAX_MESSAGE_CHARS): De
     case 'wall-state':
     case 'wall-peers':
       return { ok: true, value: { kind: 'wall', msg } };
+    case 'replay-start':
+    case 'replay-end':
+      return { ok: true, value: { kind: 'replay', msg } };
+    case 'history-result':
+      return { ok: true, value: { kind: 'history', msg } };
   }
 }
 

@@ -65,9 +65,41 @@ export const wallPeersSchema = z.object({
   v: version, type: z.literal('wall-peers'), wall: wallIdSchema, leader: z.string().max(64).nullable(), followers: z.number().int().min(0),
 });
 
+/**
+ * Time machine (docs/feed-protocol.md "Replay and history"). A replay answers on the same
+ * connection: `replay-start`, then a `snapshot` (the state at `from`) and `delta`s paced at
+ * `speed`, numbered afresh from 0, then `replay-end`. Live deltas for that zone pause meanwhile.
+ */
+const rangeSchema = z.object({ fromTs: tsSchema, toTs: tsSchema });
+export const REPLAY_END_REASONS = ['reached-to', 'reached-live', 'stopped', 'no-recording', 'error'] as const;
+export const replayStartSchema = z.object({
+  v: version, type: z.literal('replay-start'), zone: zoneSchema, id: z.number().int().min(0).max(1e9),
+  from: tsSchema, to: tsSchema.nullable(), speed: z.number().min(1).max(60), range: rangeSchema,
+});
+export const replayEndSchema = z.object({
+  v: version, type: z.literal('replay-end'), zone: zoneSchema, id: z.number().int().min(0).max(1e9),
+  reason: z.enum(REPLAY_END_REASONS), ts: tsSchema.nullable(), message: z.string().max(300).optional(),
+});
+/** A recorded event: an incident's change, a sensor crossing a threshold band, a control action. */
+export const recordedEventSchema = z.object({ ts: tsSchema, kind: z.string().max(32), detail: z.record(z.string(), z.unknown()) });
+export const historyResultSchema = z.object({
+  v: version, type: z.literal('history-result'), zone: zoneSchema, id: z.number().int().min(0).max(1e9),
+  from: tsSchema, to: tsSchema, range: rangeSchema.nullable(),
+  events: z.array(recordedEventSchema).max(MAX_ENTITIES_PER_MESSAGE),
+  /** Per sensor id: [ts, value] pairs in time order. */
+  readings: z.record(idSchema, z.array(z.tuple([tsSchema, z.number().min(-1e6).max(1e6)])).max(20_000)).optional(),
+  truncated: z.boolean(),
+});
+export type ReplayStartMessage = z.infer<typeof replayStartSchema>;
+export type ReplayEndMessage = z.infer<typeof replayEndSchema>;
+export type ReplayEndReason = (typeof REPLAY_END_REASONS)[number];
+export type RecordedEvent = z.infer<typeof recordedEventSchema>;
+export type HistoryResultMessage = z.infer<typeof historyResultSchema>;
+
 export const serverMessageSchemas = {
   hello: helloSchema, snapshot: snapshotSchema, delta: deltaSchema, heartbeat: heartbeatSchema, pong: pongSchema, error: errorSchema,
   'auth-ok': authOkSchema, 'wall-joined': wallJoinedSchema, 'wall-state': wallStateMessageSchema, 'wall-peers': wallPeersSchema,
+  'replay-start': replayStartSchema, 'replay-end': replayEndSchema, 'history-result': historyResultSchema,
 } as const;
 
 export type HelloMessage = z.infer<typeof helloSchema>;
@@ -79,7 +111,7 @@ export type ErrorMessage = z.infer<typeof errorSchema>;
 export type StatusMessage = z.infer<typeof statusSchema>;
 export type AuthOkMessage = z.infer<typeof authOkSchema>;
 export type WallServerMessage = z.infer<typeof wallJoinedSchema> | z.infer<typeof wallStateMessageSchema> | z.infer<typeof wallPeersSchema>;
-export type ServerMessage = AuthOkMessage | WallServerMessage | HelloMessage | SnapshotEnvelope | DeltaEnvelope | HeartbeatMessage | PongMessage | ErrorMessage;
+export type ServerMessage = ReplayStartMessage | ReplayEndMessage | HistoryResultMessage | AuthOkMessage | WallServerMessage | HelloMessage | SnapshotEnvelope | DeltaEnvelope | HeartbeatMessage | PongMessage | ErrorMessage;
 
 /** Typed shapes producers build; receivers validate them back through the schemas above. */
 export interface SnapshotMessage {
@@ -107,8 +139,25 @@ export const authSchema = z.object({ v: version, type: z.literal('auth'), token:
 export const wallJoinSchema = z.object({ v: version, type: z.literal('wall-join'), wall: wallIdSchema, as: z.enum(['leader', 'follower']) });
 export const wallLeaveSchema = z.object({ v: version, type: z.literal('wall-leave'), wall: wallIdSchema });
 export const wallPublishSchema = z.object({ v: version, type: z.literal('wall-state'), wall: wallIdSchema, state: wallStateSchema });
+/** `to` omitted: play on to the live end. `to` equal to `from`: only the state at `from` (a seek while paused). */
+export const replaySchema = z.object({
+  v: version, type: z.literal('replay'), zone: zoneSchema, id: z.number().int().min(0).max(1e9),
+  from: tsSchema, to: tsSchema.optional(), speed: z.number().min(1).max(60),
+});
+export const replayStopSchema = z.object({ v: version, type: z.literal('replay-stop'), zone: zoneSchema });
+export const HISTORY_KINDS = ['events', 'readings'] as const;
+/** At most 24 h per request; `readings` needs the sensor ids (at most 20). */
+export const MAX_HISTORY_SPAN_MS = 24 * 3_600_000;
+export const historySchema = z.object({
+  v: version, type: z.literal('history'), zone: zoneSchema, id: z.number().int().min(0).max(1e9),
+  from: tsSchema, to: tsSchema, kinds: z.array(z.enum(HISTORY_KINDS)).min(1).max(2),
+  sensors: z.array(idSchema).max(20).optional(),
+});
 export const clientMessageSchema = z.discriminatedUnion('type', [
   subscribeSchema, unsubscribeSchema, pingSchema, controlSchema, authSchema, wallJoinSchema, wallLeaveSchema, wallPublishSchema,
+  replaySchema, replayStopSchema, historySchema,
 ]);
+export type ReplayRequest = z.infer<typeof replaySchema>;
+export type HistoryRequest = z.infer<typeof historySchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ControlMessage = z.infer<typeof controlSchema>;

@@ -124,6 +124,14 @@ export class WebSocketFeedSource implements FeedSource {
     this.send({ v: PROTOCOL_VERSION, type: 'control', zone: this.o.zone, ...c });
   }
 
+  /** Sends a client message (history, replay) if connected; false when it could not be sent. */
+  request(msg: object): boolean {
+    const s = this.socket;
+    if (!s || s.readyState !== OPEN) return false;
+    s.send(JSON.stringify(msg));
+    return true;
+  }
+
   private open(): void {
     const Ctor = this.o.WebSocketImpl ?? (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
     if (!Ctor) {

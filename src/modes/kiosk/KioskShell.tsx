@@ -22,6 +22,7 @@ import { WebGlLostOverlay } from '../../ui/WebGlLostOverlay';
 import { applyHomeReset, homeResetPlan, kioskHome } from './homeReset';
 import { DEFAULT_IDLE_MS } from './idleMachine';
 import { KioskAttract } from './KioskAttract';
+import { TimeSlider } from '../../ui/timeline/TimeSlider';
 import { KioskAttribution } from './KioskAttribution';
 import { kioskCameraLimits } from './kioskCamera';
 import { KioskIdleNotice } from './KioskIdleNotice';
@@ -106,6 +107,7 @@ export function KioskShell({ scene }: { scene: Scene }) {
           </div>
           <div className="st-kiosk__bottom">
             <StoryHost scene={scene} atEnd={attract ? 'loop' : 'stop'} variant="kiosk" closable={!attract} />
+            <TimeSlider scene={scene} variant="kiosk" />
             <KioskAttribution scene={scene} />
           </div>
         </div>

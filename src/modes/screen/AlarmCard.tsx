@@ -14,6 +14,7 @@ import type { TourControls, TourHud } from './useTourController';
 export function AlarmCard({ tour, controls }: { tour: TourHud; controls: TourControls }) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.language);
+  const pastShown = useAppStore((s) => s.timeMachine.mode === 'replay');
   const alert = useAppStore((s) => (tour.alarmId ? s.alertState.alerts.find((a) => a.id === tour.alarmId) ?? null : null));
   if (!tour.alarmId || !alert) return null;
   const color = SEVERITY_COLORS[alert.severity];
@@ -42,7 +43,8 @@ export function AlarmCard({ tour, controls }: { tour: TourHud; controls: TourCon
           {t('modes.screenShell.alarm.resumeIn', { s: tour.holdLeftS ?? 0 })}
         </span>
         {alert.status === 'new' && (
-          <button type="button" className="st-screen__btn st-screen__btn--wide" onClick={controls.ack} data-testid="alarm-ack">
+          <button type="button" className="st-screen__btn st-screen__btn--wide" onClick={controls.ack} data-testid="alarm-ack"
+            disabled={pastShown} title={pastShown ? t('timeline.noAckInPast') : undefined}>
             {t('modes.screenShell.alarm.ack')}
           </button>
         )}

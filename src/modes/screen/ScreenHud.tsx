@@ -13,6 +13,7 @@ import type { Scene } from '../../scene/schema';
 import { useAppStore } from '../../state/hooks';
 import { DESIGN_FHD, fitCanvas, type Size } from './fitCanvas';
 import { AlarmCard } from './AlarmCard';
+import { TimeSlider } from '../../ui/timeline/TimeSlider';
 import { AlertTicker } from './AlertTicker';
 import { KpiColumn } from './KpiColumn';
 import { TitleBar } from './TitleBar';
@@ -78,6 +79,9 @@ export function ScreenHud({ scene, tour, controls }: Props) {
         <AlarmCard tour={tour} controls={controls} />
         <TourCaption scene={scene} tour={tour} />
         <AlertTicker alarmId={tour.alarmId} />
+        <div className="st-screen__timeline">
+          <TimeSlider scene={scene} variant="screen" />
+        </div>
       </div>
     </div>
   );

@@ -46,6 +46,9 @@ const NEEDS: Record<MessageType, (m: ClientMessage) => Permission | null> = {
   'wall-join': (m) => (m.type === 'wall-join' && m.as === 'leader' ? 'wall.lead' : 'wall.follow'),
   'wall-leave': () => null,
   'wall-state': () => 'wall.lead',
+  replay: () => 'replay',
+  'replay-stop': () => null,
+  history: () => 'history',
 };
 
 /** The permission a message needs, or null when authentication alone is enough. */

@@ -3,7 +3,7 @@
  * up to t folded in. Costs one keyframe and at most one keyframe interval of deltas.
  */
 import type { DeltaMessage, SnapshotMessage } from '../../feed/protocol/messages';
-import { applyDelta, fromSnapshot, toSnapshot } from './foldState';
+import { applyDelta, fromSnapshot, toSnapshot } from '../../feed/replay/foldState';
 import type { RecordingStore } from './RecordingStore';
 
 export interface SeekResult {
@@ -11,6 +11,8 @@ export interface SeekResult {
   /** Deltas folded after the keyframe. */
   folded: number;
   keyframeTs: number;
+  /** The keyframe's run: a replay from here skips deltas of other runs. */
+  run: number;
 }
 
 export async function stateAt(store: RecordingStore, zone: string, ts: number): Promise<SeekResult | null> {
@@ -19,5 +21,5 @@ export async function stateAt(store: RecordingStore, zone: string, ts: number): 
   const state = fromSnapshot(JSON.parse(kf.body.toString('utf8')) as SnapshotMessage);
   const deltas = await store.deltasAfter(zone, kf.run, kf.seq, ts);
   for (const d of deltas) applyDelta(state, JSON.parse(d.body.toString('utf8')) as DeltaMessage);
-  return { snapshot: toSnapshot(state), folded: deltas.length, keyframeTs: kf.ts };
+  return { snapshot: toSnapshot(state), folded: deltas.length, keyframeTs: kf.ts, run: kf.run };
 }

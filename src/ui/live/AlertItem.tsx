@@ -23,6 +23,8 @@ interface Props {
 export function AlertItem({ alert: a, audit, ruleName, onLocate, onAcknowledge, onClose }: Props) {
   const { t } = useTranslation();
   const lang = useAppStore((s) => s.language);
+  // An alert cannot be acknowledged in the past (the slice refuses too; this says why).
+  const pastShown = useAppStore((s) => s.timeMachine.mode === 'replay');
   const [showAudit, setShowAudit] = useState(false);
   const actor = (e: AuditEntry) => {
     if (e.actor.role === 'system') return t('live.alerts.system');
@@ -49,12 +51,14 @@ export function AlertItem({ alert: a, audit, ruleName, onLocate, onAcknowledge, 
         </p>
         <div className="st-row st-alert__actions">
           {a.status === 'new' && (
-            <button type="button" className="st-btn st-btn--small" onClick={() => onAcknowledge(a)}>
+            <button type="button" className="st-btn st-btn--small" onClick={() => onAcknowledge(a)} disabled={pastShown}
+              title={pastShown ? t('timeline.noAckInPast') : undefined} data-testid="alert-ack">
               {t('live.alerts.acknowledge')}
             </button>
           )}
           {a.status !== 'closed' && (
-            <button type="button" className="st-btn st-btn--small" onClick={() => onClose(a)}>
+            <button type="button" className="st-btn st-btn--small" onClick={() => onClose(a)} disabled={pastShown}
+              title={pastShown ? t('timeline.noAckInPast') : undefined}>
               {t('live.alerts.close')}
             </button>
           )}

@@ -6,7 +6,10 @@
  * an injected clock; server time from the feed's clock offset.
  */
 import { useEffect } from 'react';
+import { alertsAsOf } from '../../analysis/alerts/asOf';
 import { evaluateAlerts } from '../../analysis/alerts/evaluate';
+import { EMPTY_ALERT_STATE, type AlertState } from '../../analysis/alerts/types';
+import type { FeedBuffers } from '../../feed/FeedRuntime';
 import { observe } from '../../analysis/alerts/observe';
 import { buildRoadIndex, gatherVitalsInput, type RoadIndex } from '../../analysis/live/gather';
 import { liveConfigOf } from '../../analysis/live/liveConfig';
@@ -21,6 +24,15 @@ import type { Scene } from '../../scene/schema';
 import { useAppStoreApi } from '../../state/hooks';
 
 export const ALERT_EVERY_MS = 500;
+
+/** The replayed alerts are rebuilt each tick; the store is written only when something shown differs. */
+function sameAlerts(a: AlertState, b: AlertState): boolean {
+  if (a.alerts.length !== b.alerts.length || a.audit.length !== b.audit.length) return false;
+  return a.alerts.every((x, i) => {
+    const y = b.alerts[i]!;
+    return x.id === y.id && x.status === y.status && x.active === y.active && x.severity === y.severity && x.value === y.value;
+  });
+}
 export const VITALS_EVERY_MS = 1000;
 
 export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock }) {
@@ -47,33 +59,73 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
       if (!cancelled && r.ok) roads = buildRoadIndex(r.graph);
     });
 
+    // The replay's own engine: what held in the replayed feed, started afresh at every seek.
+    const replayHistory = new SensorHistory(samples);
+    let replayAlerts: AlertState = EMPTY_ALERT_STATE;
+    let replayEpoch = -1;
+    let replayLastSampleMs = -Infinity;
+
+    const evaluate = (b: FeedBuffers, prev: AlertState, h: SensorHistory, t: number, timeScale: number) => {
+      const sensors = readSensors(b.sensors, cfg.sensorThresholds);
+      const obs = observe(cfg.alertRules, sensors, b.incidents.items.values(), {
+        rate: (slot, windowMs) => h.rate(slot, windowMs),
+        timeScale: timeScale > 0 ? timeScale : 1,
+      });
+      return { sensors, next: evaluateAlerts(prev, obs, cfg.alertRules, b.clock.serverNow(t)) };
+    };
+
     const tick = () => {
       const s = store.getState();
       const b = s.feedBuffers;
       if (!b) return;
-      if (b !== buffers) {
+      const liveB = s.liveFeedBuffers ?? b;
+      const replaying = s.timeMachine.mode === 'replay' && b !== liveB;
+      if (liveB !== buffers) {
         // A new feed (zone or source change) numbers its sensors afresh.
-        buffers = b;
+        buffers = liveB;
         history.clear();
         trend.clear();
       }
       const t = now();
-      const serverNow = b.clock.serverNow(t);
       if (t - lastSampleMs >= cfg.kpi.sampleEveryS * 1000) {
         lastSampleMs = t;
-        history.sample(t, b.sensors);
+        history.sample(t, liveB.sensors);
       }
-      const sensors = readSensors(b.sensors, cfg.sensorThresholds);
-      const obs = observe(cfg.alertRules, sensors, b.incidents.items.values(), {
-        rate: (slot, windowMs) => history.rate(slot, windowMs),
-        timeScale: s.feed.timeScale > 0 ? s.feed.timeScale : 1,
-      });
-      const next = evaluateAlerts(s.alertState, obs, cfg.alertRules, serverNow);
-      if (next !== s.alertState) s.setAlertState(next);
+      // The live alerts go on while the past is shown: a replay never costs a live alarm.
+      const livePrev = replaying ? (s.liveAlertState ?? s.alertState) : s.alertState;
+      const live = evaluate(liveB, livePrev, history, t, s.feed.timeScale);
+      if (live.next !== livePrev) {
+        if (replaying) s.setLiveAlertState(live.next);
+        else s.setAlertState(live.next);
+      }
+      let sensors = live.sensors;
+      let shownAlerts = live.next;
+      let shownHistory = history;
+      if (replaying) {
+        if (s.timeMachine.epoch !== replayEpoch) {
+          replayEpoch = s.timeMachine.epoch;
+          replayAlerts = EMPTY_ALERT_STATE;
+          replayHistory.clear();
+          replayLastSampleMs = -Infinity;
+        }
+        if (t - replayLastSampleMs >= cfg.kpi.sampleEveryS * 1000) {
+          replayLastSampleMs = t;
+          replayHistory.sample(t, b.sensors);
+        }
+        const r = evaluate(b, replayAlerts, replayHistory, t, s.timeMachine.speed * (s.feed.timeScale > 0 ? s.feed.timeScale : 1));
+        replayAlerts = r.next;
+        sensors = r.sensors;
+        shownAlerts = alertsAsOf(r.next, store.getState().liveAlertState, b.clock.serverNow(t));
+        if (!sameAlerts(shownAlerts, s.alertState)) s.setAlertState(shownAlerts);
+        shownHistory = replayHistory;
+      } else {
+        replayEpoch = -1;
+      }
+      const serverNow = b.clock.serverNow(t);
 
       if (t - lastVitalsMs < VITALS_EVERY_MS) return;
       lastVitalsMs = t;
-      const vitals = computeVitals(gatherVitalsInput(b, roads, sensors, next.alerts, cfg.kpi.autonomousFromLevel, serverNow));
+      const vitals = computeVitals(gatherVitalsInput(b, roads, sensors, shownAlerts.alerts, cfg.kpi.autonomousFromLevel, serverNow));
       if (t - lastTrendMs >= cfg.kpi.sampleEveryS * 1000) {
         lastTrendMs = t;
         trend.push(t, TREND_KPIS.map((k) => trendValue(vitals, k)));
@@ -81,7 +133,7 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
       s.setVitals(vitals, trend.series());
       const sel = s.liveSelected;
       const slot = sel?.kind === 'sensor' ? b.sensors.slot(sel.id) : undefined;
-      if (sel?.kind === 'sensor' && slot !== undefined) s.setLiveSensorHistory({ id: sel.id, ...history.series(slot) });
+      if (sel?.kind === 'sensor' && slot !== undefined) s.setLiveSensorHistory({ id: sel.id, ...shownHistory.series(slot) });
     };
 
     const stopTick = trackInterval(tick, ALERT_EVERY_MS);

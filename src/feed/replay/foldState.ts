@@ -8,9 +8,9 @@
  * automation level), `removed.vehicles` deletes, and an incident that reaches `resolved` leaves
  * the state, as it leaves the simulator's snapshot.
  */
-import type { WireCatalogue, WireIncident, WireSegment, WireSensorReading, WireSignal, WireVehicle } from '../../feed/protocol/entities';
-import type { DeltaMessage, SnapshotMessage } from '../../feed/protocol/messages';
-import { PROTOCOL_VERSION } from '../../feed/protocol/limits';
+import type { WireCatalogue, WireIncident, WireSegment, WireSensorReading, WireSignal, WireVehicle } from '../protocol/entities';
+import type { DeltaMessage, SnapshotMessage } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/limits';
 
 export interface FoldedState {
   zone: string;
@@ -70,4 +70,47 @@ export function toSnapshot(state: FoldedState): SnapshotMessage {
     vehicles: [...state.vehicles.values()], sensors: [...state.sensors.values()], signals: [...state.signals.values()],
     segments: [...state.segments.values()], incidents: [...state.incidents.values()],
   };
+}
+
+/**
+ * Several consecutive deltas as one, so that a fast replay sends one message per tick instead of
+ * dozens: folding the merged delta gives the same state as folding each in turn. An entity keeps
+ * its latest fields; a vehicle removed and seen again afterwards is present, one seen and then
+ * removed is removed. `seq` and `ts` are the last delta's.
+ */
+export function mergeDeltas(ds: readonly DeltaMessage[]): DeltaMessage | null {
+  const last = ds[ds.length - 1];
+  if (!last) return null;
+  const vehicles = new Map<string, WireVehicle>();
+  const removed = new Set<string>();
+  const sensors = new Map<string, WireSensorReading>();
+  const signals = new Map<string, WireSignal>();
+  const segments = new Map<string, WireSegment>();
+  const incidents = new Map<string, WireIncident>();
+  let simMs: number | undefined;
+  let timeScale: number | undefined;
+  for (const d of ds) {
+    if (d.simMs !== undefined) simMs = d.simMs;
+    if (d.timeScale !== undefined) timeScale = d.timeScale;
+    for (const v of d.vehicles ?? []) removed.delete(v.id);
+    merge(vehicles, d.vehicles);
+    for (const id of d.removed?.vehicles ?? []) {
+      vehicles.delete(id);
+      removed.add(id);
+    }
+    merge(sensors, d.sensors);
+    merge(signals, d.signals);
+    merge(segments, d.segments);
+    merge(incidents, d.incidents);
+  }
+  const out: DeltaMessage = { v: PROTOCOL_VERSION, type: 'delta', zone: last.zone, ts: last.ts, seq: last.seq };
+  if (simMs !== undefined) out.simMs = simMs;
+  if (timeScale !== undefined) out.timeScale = timeScale;
+  if (vehicles.size) out.vehicles = [...vehicles.values()];
+  if (removed.size) out.removed = { vehicles: [...removed] };
+  if (sensors.size) out.sensors = [...sensors.values()];
+  if (signals.size) out.signals = [...signals.values()];
+  if (segments.size) out.segments = [...segments.values()];
+  if (incidents.size) out.incidents = [...incidents.values()];
+  return out;
 }
