@@ -2,9 +2,12 @@
  * One WebSocket client. Sending follows a coalescing rule that bounds memory per client: while the
  * socket's send buffer is above the high-water mark, deltas for it are skipped; once it drains below
  * the low-water mark it gets one fresh snapshot (the latest state) instead of the backlog.
+ * While the client replays a zone, that zone's live deltas are not sent at all: the replayed
+ * stream stands in for them, and a live snapshot follows the replay's end.
  */
 import type { WebSocket } from 'ws';
 import type { ClientMessage } from '../feed/protocol/messages';
+import type { ReplayStreamer } from '../feed/replay/ReplayStreamer';
 import type { Role } from './auth/roles';
 import type { TokenBucket } from './auth/rateLimit';
 
@@ -26,6 +29,8 @@ export type AuthState = 'open' | 'required' | 'pending' | 'ok' | 'closed';
 export class ClientSession {
   readonly zones = new Set<string>();
   readonly behind = new Set<string>();
+  /** The replay each zone is playing to this client (one per zone). */
+  readonly replays = new Map<string, ReplayStreamer>();
   alive = true;
   badMessages = 0;
   authState: AuthState = 'open';
@@ -53,7 +58,7 @@ export class ClientSession {
 
   /** Fan-out of a zone delta with the coalescing rule; `snapshot` is only built if needed. */
   offerDelta(zone: string, bytes: Buffer, snapshot: () => Buffer): void {
-    if (!this.zones.has(zone) || this.ws.readyState !== OPEN) return;
+    if (!this.zones.has(zone) || this.replays.has(zone) || this.ws.readyState !== OPEN) return;
     const buffered = this.ws.bufferedAmount;
     if (this.behind.has(zone)) {
       if (buffered > this.lowWater) {

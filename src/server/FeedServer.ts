@@ -2,6 +2,7 @@
  * The WebSocket feed server: HTTP for GET /health, WebSocket upgrade on any other path. Clients
  * subscribe per zone, get a snapshot, then shared deltas with per-client coalescing; application
  * heartbeats tell clients the link is alive, and protocol pings find clients that vanished.
+ * Replay and history requests go to the ReplayService (over the recording, when there is one).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,8 @@ import { TokenBucket } from './auth/rateLimit';
 import { roleAllows } from './auth/roles';
 import { PROTOCOL_NAME, tokenFromSubprotocols } from './auth/tokenFormat';
 import { ClientSession, type SessionCounters } from './ClientSession';
+import type { RecordingStore } from './recorder/RecordingStore';
+import { ReplayService } from './ReplayService';
 import { WallHub } from './wall/WallHub';
 import type { ZoneHost } from './ZoneHost';
 
@@ -47,6 +50,8 @@ export interface FeedServerOptions {
   timers?: Timers;
   /** Extra health fields (e.g. MQTT publisher state). */
   extraHealth?: () => Record<string, unknown>;
+  /** The recorder's store, read for replay and history; absent: both answer "no recording". */
+  recording?: { store: RecordingStore };
   /** A control message was carried out (the recorder keeps it as an event). */
   onControl?: (zone: string, what: { by: string; timeScale?: number; scenario?: string; result?: string }) => void;
   log?: (line: string) => void;
@@ -72,6 +77,7 @@ export class FeedServer {
   private badMessagesTotal = 0;
   readonly access: AccessControl;
   readonly walls: WallHub;
+  readonly replays: ReplayService;
   private readonly limits: ConnectionLimits;
   private readonly listener = (zone: string, bytes: Buffer) => this.fanOut(zone, bytes);
 
@@ -82,6 +88,9 @@ export class FeedServer {
     this.access = o.access ?? new AccessControl(null, o.allowControl, (l) => o.log?.(l));
     this.walls = new WallHub(o.now);
     this.limits = { ...DEFAULT_LIMITS, ...o.limits };
+    this.replays = new ReplayService({
+      store: o.recording?.store ?? null, zones: this.zones, highWaterBytes: o.highWaterBytes, now: o.now, timers: this.timers, log: o.log,
+    });
     this.http = createServer((req, res) => this.onHttp(req, res));
     this.wss = new WebSocketServer({
       server: this.http, maxPayload: MAX_CLIENT_MESSAGE_BYTES,
@@ -148,7 +157,7 @@ export class FeedServer {
       status: 'ok', protocol: PROTOCOL_VERSION, uptimeS: Math.round((this.o.now() - this.startedMs) / 1000),
       clients: this.sessions.size, connectionsTotal: this.connectionsTotal, badMessagesTotal: this.badMessagesTotal,
       heartbeatMs: this.o.heartbeatMs, ...this.counters, rssBytes: process.memoryUsage().rss, zones,
-      auth: this.access.health(), walls: this.walls.health(), limits: this.limits, ...this.o.extraHealth?.(),
+      auth: this.access.health(), walls: this.walls.health(), replay: this.replays.health(), limits: this.limits, ...this.o.extraHealth?.(),
     };
   }
 
@@ -161,6 +170,7 @@ export class FeedServer {
     if (this.heartbeatTimer !== null) this.timers.clearInterval(this.heartbeatTimer);
     if (this.pingTimer !== null) this.timers.clearInterval(this.pingTimer);
     this.heartbeatTimer = this.pingTimer = null;
+    for (const s of this.sessions) this.replays.drop(s);
     const sockets = [...this.wss.clients];
     if (mode === 'hard') for (const ws of sockets) ws.terminate();
     else {
@@ -194,6 +204,7 @@ export class FeedServer {
     const gone = () => {
       this.sessions.delete(s);
       this.walls.drop(s);
+      this.replays.drop(s);
       if (s.authTimer !== null) this.timers.clearTimeout(s.authTimer);
       s.authTimer = null;
     };
@@ -286,11 +297,23 @@ export class FeedServer {
         }
         s.zones.add(zone.id);
         s.behind.delete(zone.id);
+        // Subscribing again while replaying means "back to live": the replay ends, this snapshot follows.
+        this.replays.drop(s, zone.id);
         s.sendBytes(zone.snapshotBytes());
         return;
       }
       case 'unsubscribe':
         s.zones.delete(msg.zone);
+        this.replays.drop(s, msg.zone);
+        return;
+      case 'replay':
+        this.replays.replay(s, msg);
+        return;
+      case 'replay-stop':
+        this.replays.stop(s, msg.zone);
+        return;
+      case 'history':
+        void this.replays.history(s, msg);
         return;
       case 'ping':
         s.sendJson({ v: PROTOCOL_VERSION, type: 'pong', clientTs: msg.clientTs, ts: this.o.now() });

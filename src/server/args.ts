@@ -59,7 +59,8 @@ export const USAGE = `Usage: npm run feed -- [flags]
   --insecure-lan        allow a non-loopback --host without --auth (anyone on the network can watch)
   --max-msg-rate <n>    client messages per second before a connection is cut (default 20, burst 2×)
   --max-subs <n>        zone subscriptions per connection (default 8)
-  --data-dir <dir>      record every zone's stream into <dir>/recording.sqlite (keyframe every 30 s)
+  --data-dir <dir>      record every zone's stream into <dir>/recording.sqlite (keyframe every 30 s);
+                        clients can then replay it and ask its history
   --retain <age>        drop recordings older than this (default 7d; e.g. 36h, 90m)
   --retain-bytes <size> keep at most this much recorded data (default 2GB; e.g. 500MB)
 

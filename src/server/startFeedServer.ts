@@ -96,6 +96,7 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
     allowControl: o.allowControl ?? false, now, timers, log: o.log, origins, limits: o.limits, authDeadlineMs: o.authDeadlineMs,
     access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt || recorder ? () => ({ ...mqtt?.health(), ...(recorder ? { recorder: recorder.health() } : {}) }) : undefined,
     onControl: recorder ? (zone, what) => recorder.noteEvent(zone, 'control', what) : undefined,
+    recording: recordStore ? { store: recordStore } : undefined,
   });
   const port = await server.listen();
   // The first keyframe is taken before the first tick, so the recording starts seekable.

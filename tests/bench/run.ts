@@ -11,6 +11,7 @@ const BENCHES = [
   { name: 'render-tiles-vs-naive', file: 'tests/bench/render-tiles-vs-naive.ts' },
   { name: 'feed-ingest', file: 'tests/bench/feed-ingest.ts' },
   { name: 'feed-fanout', file: 'tests/bench/feed-fanout.ts' },
+  { name: 'recorder', file: 'tests/bench/recorder.ts' },
   { name: 'live-layers', file: 'tests/bench/live-layers.ts' },
   { name: 'sunlight', file: 'tests/bench/sunlight.ts' },
 ];

@@ -6,14 +6,20 @@
  *   time, so a seek folds at most one interval of deltas.
  * - Writes are buffered and committed together every `flushEveryMs`: one transaction per interval
  *   instead of one per message. That interval is what a crash can lose (RECORDER_FLUSH_MS, ≤ 1 s).
- * - Scenario triggers and speed changes are kept as events beside the frames.
+ * - Scenario triggers and speed changes are kept as events beside the frames, and so are the
+ *   moments a time slider marks (StreamEventDetector): an incident appearing or changing status,
+ *   a sensor crossing into another threshold band.
+ * - Every sensor reading in a delta is also kept on its own row, so a history chart reads one
+ *   sensor's series without parsing frames. Detection and readings only walk the delta's sensors
+ *   and incidents (a few per tick); vehicles, the bulk, are not looked at.
  * - Retention runs every `pruneEveryMs`.
  * A failing store is reported once per kind of failure and counted; serving goes on.
  */
-import type { DeltaMessage } from '../../feed/protocol/messages';
+import type { DeltaMessage, SnapshotMessage } from '../../feed/protocol/messages';
 import type { Timers } from '../../feed/sources/FeedSource';
+import { StreamEventDetector } from '../../feed/replay/streamEvents';
 import type { ZoneHost } from '../ZoneHost';
-import type { EventRow, FrameRow, RecordingStore } from './RecordingStore';
+import type { EventRow, FrameRow, ReadingRow, RecordingStore } from './RecordingStore';
 import { prune, type Retention } from './retention';
 
 /** The most a crash can lose is this plus the tick in flight: documented as ≤ 1 s with room for a busy event loop. */
@@ -39,6 +45,7 @@ export interface RecorderHealth {
   framesWritten: number;
   keyframesWritten: number;
   eventsWritten: number;
+  readingsWritten: number;
   bytesHeld: number;
   pending: number;
   writeErrors: number;
@@ -50,12 +57,14 @@ export class Recorder {
   private run = 0;
   private frames: FrameRow[] = [];
   private events: EventRow[] = [];
+  private readings: ReadingRow[] = [];
+  private readonly detectors = new Map<string, StreamEventDetector>();
   private readonly lastKeyframeTs = new Map<string, number>();
   private readonly detach: (() => void)[] = [];
   private flushTimer: unknown = null;
   private pruneTimer: unknown = null;
   private flushing: Promise<void> = Promise.resolve();
-  private readonly stats = { framesWritten: 0, keyframesWritten: 0, eventsWritten: 0, bytesHeld: 0, writeErrors: 0, pruned: 0, lastFlushMs: null as number | null };
+  private readonly stats = { framesWritten: 0, keyframesWritten: 0, eventsWritten: 0, readingsWritten: 0, bytesHeld: 0, writeErrors: 0, pruned: 0, lastFlushMs: null as number | null };
   private lastErrorText = '';
 
   constructor(private readonly o: RecorderOptions) {}
@@ -68,6 +77,7 @@ export class Recorder {
     this.run = await this.o.store.beginRun(this.o.now());
     this.stats.bytesHeld = await this.o.store.bytes();
     for (const z of this.o.zones) {
+      this.detectors.set(z.id, new StreamEventDetector());
       this.keyframe(z);
       const listener = (_zone: string, bytes: Buffer, msg: DeltaMessage) => this.onDelta(z, bytes, msg);
       z.listeners.add(listener);
@@ -94,12 +104,18 @@ export class Recorder {
 
   private onDelta(z: ZoneHost, bytes: Buffer, msg: DeltaMessage): void {
     this.frames.push({ zone: z.id, run: this.run, kind: 'delta', ts: msg.ts, seq: msg.seq, body: bytes });
+    for (const e of this.detectors.get(z.id)?.delta(msg) ?? []) this.events.push({ zone: z.id, ts: e.ts, kind: e.kind, detail: JSON.stringify(e.detail) });
+    for (const r of msg.sensors ?? []) {
+      if (Number.isFinite(r.value)) this.readings.push({ zone: z.id, ts: Number.isFinite(r.ts) ? r.ts : msg.ts, sensor: r.id, value: r.value });
+    }
     if (msg.ts - (this.lastKeyframeTs.get(z.id) ?? -Infinity) >= this.keyframeEveryMs) this.keyframe(z);
   }
 
   private keyframe(z: ZoneHost): void {
     const body = z.snapshotBytes();
-    const head = JSON.parse(body.toString('utf8')) as { ts: number; seq: number };
+    const head = JSON.parse(body.toString('utf8')) as SnapshotMessage;
+    // The keyframe states the whole truth: the detector's baseline (no events for what it shows).
+    this.detectors.get(z.id)?.snapshot(head);
     this.lastKeyframeTs.set(z.id, head.ts);
     this.frames.push({ zone: z.id, run: this.run, kind: 'keyframe', ts: head.ts, seq: head.seq, body });
   }
@@ -107,16 +123,17 @@ export class Recorder {
   /** Commits what is buffered; flushes never overlap. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
-      if (this.frames.length === 0 && this.events.length === 0) return;
-      const frames = this.frames;
-      const events = this.events;
+      if (this.frames.length === 0 && this.events.length === 0 && this.readings.length === 0) return;
+      const { frames, events, readings } = this;
       this.frames = [];
       this.events = [];
+      this.readings = [];
       try {
-        await this.o.store.append(frames, events);
+        await this.o.store.append(frames, events, readings);
         this.stats.framesWritten += frames.length;
         this.stats.keyframesWritten += frames.filter((f) => f.kind === 'keyframe').length;
         this.stats.eventsWritten += events.length;
+        this.stats.readingsWritten += readings.length;
         this.stats.bytesHeld = await this.o.store.bytes();
         this.stats.lastFlushMs = this.o.now();
       } catch (e) {
@@ -144,7 +161,7 @@ export class Recorder {
   }
 
   health(): RecorderHealth {
-    return { run: this.run, ...this.stats, pending: this.frames.length + this.events.length };
+    return { run: this.run, ...this.stats, pending: this.frames.length + this.events.length + this.readings.length };
   }
 
   /** Stops recording, commits what is buffered and closes the store. */

@@ -1,6 +1,8 @@
 /**
  * Where the recorder keeps a zone's stream: keyframes (full snapshots, every 30 s by default),
- * the deltas between them, and events (scenario triggers, control changes). One interface so the
+ * the deltas between them, events (control actions, incidents' changes, sensors crossing a
+ * threshold band) and every sensor reading on its own (for history charts without folding
+ * frames). One interface so the
  * embedded SQLite store and a PostgreSQL store answer the same queries; it is asynchronous for
  * the sake of the second, although better-sqlite3 itself is synchronous.
  *
@@ -28,6 +30,17 @@ export interface EventRow {
   detail: string;
 }
 
+/** One sensor reading as served (the reading's own `ts`). */
+export interface ReadingRow {
+  zone: string;
+  ts: number;
+  sensor: string;
+  value: number;
+}
+
+/** Per sensor id: [ts, value] pairs in time order. */
+export type ReadingSeries = Record<string, [number, number][]>;
+
 export interface RecordedRange {
   fromTs: number;
   toTs: number;
@@ -37,7 +50,7 @@ export interface RecordingStore {
   /** Starts a new run and returns its number. */
   beginRun(startedTs: number): Promise<number>;
   /** Writes rows in one transaction: all of them are kept, or none. */
-  append(frames: readonly FrameRow[], events: readonly EventRow[]): Promise<void>;
+  append(frames: readonly FrameRow[], events: readonly EventRow[], readings?: readonly ReadingRow[]): Promise<void>;
   zones(): Promise<string[]>;
   range(zone: string): Promise<RecordedRange | null>;
   /** The newest keyframe at or before `ts`. */
@@ -46,11 +59,20 @@ export interface RecordingStore {
   deltasAfter(zone: string, run: number, afterSeq: number, toTs: number): Promise<FrameRow[]>;
   /** Frames with fromTs <= ts <= toTs, keyframes left out, in time order (for a paced replay). */
   deltasBetween(zone: string, fromTs: number, toTs: number, limit: number): Promise<FrameRow[]>;
-  events(zone: string, fromTs: number, toTs: number): Promise<EventRow[]>;
-  /** Bytes of recorded messages held (bodies and events), not the file size. */
+  /**
+   * Frames of both kinds with afterTs < ts <= toTs, at most `limit`, ordered by ts, then run, then
+   * keyframe before delta, then seq: at a run boundary the new run's keyframe comes before that
+   * run's deltas, and the old run's last deltas before it.
+   */
+  framesAfter(zone: string, afterTs: number, toTs: number, limit: number): Promise<FrameRow[]>;
+  /** Events with fromTs <= ts <= toTs in time order, at most `limit` (all when omitted). */
+  events(zone: string, fromTs: number, toTs: number, limit?: number): Promise<EventRow[]>;
+  /** Readings of the given sensors with fromTs <= ts <= toTs, the first `limit` of each sensor. */
+  readings(zone: string, sensorIds: readonly string[], fromTs: number, toTs: number, limit: number): Promise<ReadingSeries>;
+  /** Bytes of recorded messages held (bodies, events and readings), not the file size. */
   bytes(): Promise<number>;
   /**
-   * Deletes a zone's frames and events older than its newest keyframe at or before `cutoffTs`,
+   * Deletes a zone's frames, events and readings older than its newest keyframe at or before `cutoffTs`,
    * so that what is left still starts at a keyframe. Returns the rows deleted.
    */
   pruneBefore(zone: string, cutoffTs: number): Promise<number>;

@@ -8,13 +8,15 @@
  * the database stays consistent either way.
  *
  * Size: the bytes of the recorded messages are counted as they are written and deleted (`bytes()`),
- * which is what `--retain-bytes` limits. SQLite reuses the pages pruning frees, so the file stops
+ * which is what `--retain-bytes` limits: frame bodies, event details (UTF-8 bytes), and 16 bytes
+ * (ts and value, 8 each) plus the sensor id's UTF-8 bytes per reading — the data, not SQLite's
+ * row and index overhead. SQLite reuses the pages pruning frees, so the file stops
  * growing at about that size plus indexes; it does not shrink on its own.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventRow, FrameKind, FrameRow, RecordedRange, RecordingStore } from './RecordingStore';
+import type { EventRow, FrameKind, FrameRow, ReadingRow, ReadingSeries, RecordedRange, RecordingStore } from './RecordingStore';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (run INTEGER PRIMARY KEY, started_ts INTEGER NOT NULL);
@@ -26,7 +28,15 @@ CREATE INDEX IF NOT EXISTS frames_keyframes ON frames (zone, kind, ts);
 CREATE INDEX IF NOT EXISTS frames_run_seq ON frames (zone, run, seq);
 CREATE TABLE IF NOT EXISTS events (zone TEXT NOT NULL, ts INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_zone_ts ON events (zone, ts);
+CREATE TABLE IF NOT EXISTS readings (zone TEXT NOT NULL, ts INTEGER NOT NULL, sensor TEXT NOT NULL, value REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS readings_sensor_ts ON readings (zone, sensor, ts);
+CREATE INDEX IF NOT EXISTS readings_zone_ts ON readings (zone, ts);
 `;
+
+/** What a reading counts towards `bytes()`: ts and value (8 bytes each) plus the sensor id. */
+const READING_FIXED_BYTES = 16;
+const DETAIL_BYTES = 'LENGTH(CAST(detail AS BLOB))';
+const READING_BYTES = `${READING_FIXED_BYTES} + LENGTH(CAST(sensor AS BLOB))`;
 
 const KIND_CODE: Record<FrameKind, number> = { keyframe: 0, delta: 1 };
 const KIND_OF = ['keyframe', 'delta'] as const;
@@ -50,17 +60,24 @@ export class SqliteRecordingStore implements RecordingStore {
       insertRun: db.prepare('INSERT INTO runs (started_ts) VALUES (?)'),
       insertFrame: db.prepare('INSERT INTO frames (zone, run, kind, ts, seq, body) VALUES (?, ?, ?, ?, ?, ?)'),
       insertEvent: db.prepare('INSERT INTO events (zone, ts, kind, detail) VALUES (?, ?, ?, ?)'),
+      insertReading: db.prepare('INSERT INTO readings (zone, ts, sensor, value) VALUES (?, ?, ?, ?)'),
       zones: db.prepare('SELECT DISTINCT zone FROM frames ORDER BY zone'),
       range: db.prepare('SELECT MIN(ts) AS fromTs, MAX(ts) AS toTs FROM frames WHERE zone = ?'),
       keyframe: db.prepare('SELECT * FROM frames WHERE zone = ? AND kind = 0 AND ts <= ? ORDER BY ts DESC, seq DESC LIMIT 1'),
       deltasAfter: db.prepare('SELECT * FROM frames WHERE zone = ? AND run = ? AND kind = 1 AND seq > ? AND ts <= ? ORDER BY seq'),
       deltasBetween: db.prepare('SELECT * FROM frames WHERE zone = ? AND kind = 1 AND ts >= ? AND ts <= ? ORDER BY ts, seq LIMIT ?'),
-      events: db.prepare('SELECT zone, ts, kind, detail FROM events WHERE zone = ? AND ts >= ? AND ts <= ? ORDER BY ts'),
-      bytes: db.prepare('SELECT (SELECT COALESCE(SUM(LENGTH(body)), 0) FROM frames) + (SELECT COALESCE(SUM(LENGTH(detail)), 0) FROM events) AS n'),
+      // Run before kind: two runs never share a moment in practice, but if they did, the old run ends first.
+      framesAfter: db.prepare('SELECT * FROM frames WHERE zone = ? AND ts > ? AND ts <= ? ORDER BY ts, run, kind, seq LIMIT ?'),
+      events: db.prepare('SELECT zone, ts, kind, detail FROM events WHERE zone = ? AND ts >= ? AND ts <= ? ORDER BY ts, rowid LIMIT ?'),
+      readings: db.prepare('SELECT ts, value FROM readings WHERE zone = ? AND sensor = ? AND ts >= ? AND ts <= ? ORDER BY ts LIMIT ?'),
+      bytes: db.prepare(`SELECT (SELECT COALESCE(SUM(LENGTH(body)), 0) FROM frames) + (SELECT COALESCE(SUM(${DETAIL_BYTES}), 0) FROM events)
+        + (SELECT COALESCE(SUM(${READING_BYTES}), 0) FROM readings) AS n`),
       bytesBefore: db.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM frames WHERE zone = ? AND ts < ?'),
-      eventBytesBefore: db.prepare('SELECT COALESCE(SUM(LENGTH(detail)), 0) AS n FROM events WHERE zone = ? AND ts < ?'),
+      eventBytesBefore: db.prepare(`SELECT COALESCE(SUM(${DETAIL_BYTES}), 0) AS n FROM events WHERE zone = ? AND ts < ?`),
+      readingBytesBefore: db.prepare(`SELECT COALESCE(SUM(${READING_BYTES}), 0) AS n FROM readings WHERE zone = ? AND ts < ?`),
       deleteFrames: db.prepare('DELETE FROM frames WHERE zone = ? AND ts < ?'),
       deleteEvents: db.prepare('DELETE FROM events WHERE zone = ? AND ts < ?'),
+      deleteReadings: db.prepare('DELETE FROM readings WHERE zone = ? AND ts < ?'),
       secondKeyframes: db.prepare(`
         SELECT zone, ts FROM (
           SELECT zone, ts, ROW_NUMBER() OVER (PARTITION BY zone ORDER BY ts) AS n FROM frames WHERE kind = 0
@@ -73,8 +90,8 @@ export class SqliteRecordingStore implements RecordingStore {
     return Number(this.q.insertRun.run(startedTs).lastInsertRowid);
   }
 
-  async append(frames: readonly FrameRow[], events: readonly EventRow[]): Promise<void> {
-    if (frames.length === 0 && events.length === 0) return;
+  async append(frames: readonly FrameRow[], events: readonly EventRow[], readings: readonly ReadingRow[] = []): Promise<void> {
+    if (frames.length === 0 && events.length === 0 && readings.length === 0) return;
     let added = 0;
     this.db.transaction(() => {
       for (const f of frames) {
@@ -84,6 +101,10 @@ export class SqliteRecordingStore implements RecordingStore {
       for (const e of events) {
         this.q.insertEvent.run(e.zone, e.ts, e.kind, e.detail);
         added += Buffer.byteLength(e.detail);
+      }
+      for (const r of readings) {
+        this.q.insertReading.run(r.zone, r.ts, r.sensor, r.value);
+        added += READING_FIXED_BYTES + Buffer.byteLength(r.sensor);
       }
     })();
     this.heldBytes += added;
@@ -111,8 +132,21 @@ export class SqliteRecordingStore implements RecordingStore {
     return (this.q.deltasBetween.all(zone, fromTs, toTs, limit) as RawFrame[]).map(toRow);
   }
 
-  async events(zone: string, fromTs: number, toTs: number): Promise<EventRow[]> {
-    return this.q.events.all(zone, fromTs, toTs) as EventRow[];
+  async framesAfter(zone: string, afterTs: number, toTs: number, limit: number): Promise<FrameRow[]> {
+    return (this.q.framesAfter.all(zone, afterTs, toTs, limit) as RawFrame[]).map(toRow);
+  }
+
+  async events(zone: string, fromTs: number, toTs: number, limit = -1): Promise<EventRow[]> {
+    return this.q.events.all(zone, fromTs, toTs, limit) as EventRow[];
+  }
+
+  async readings(zone: string, sensorIds: readonly string[], fromTs: number, toTs: number, limit: number): Promise<ReadingSeries> {
+    const out: ReadingSeries = {};
+    // One indexed range per sensor, so a chatty sensor cannot use up another's share of the limit.
+    for (const id of new Set(sensorIds)) {
+      out[id] = (this.q.readings.all(zone, id, fromTs, toTs, limit) as { ts: number; value: number }[]).map((r) => [r.ts, r.value]);
+    }
+    return out;
   }
 
   async bytes(): Promise<number> {
@@ -124,8 +158,9 @@ export class SqliteRecordingStore implements RecordingStore {
     if (!kf) return 0;
     let deleted = 0;
     this.db.transaction(() => {
-      const freed = (this.q.bytesBefore.get(zone, kf.ts) as { n: number }).n + (this.q.eventBytesBefore.get(zone, kf.ts) as { n: number }).n;
-      deleted = this.q.deleteFrames.run(zone, kf.ts).changes + this.q.deleteEvents.run(zone, kf.ts).changes;
+      const n = (q: Database.Statement) => (q.get(zone, kf.ts) as { n: number }).n;
+      const freed = n(this.q.bytesBefore) + n(this.q.eventBytesBefore) + n(this.q.readingBytesBefore);
+      deleted = this.q.deleteFrames.run(zone, kf.ts).changes + this.q.deleteEvents.run(zone, kf.ts).changes + this.q.deleteReadings.run(zone, kf.ts).changes;
       this.heldBytes -= freed;
     })();
     return deleted;

@@ -14,6 +14,9 @@ const MESSAGES: ClientMessage[] = [
   { v: 1, type: 'wall-join', wall: 'ioc', as: 'leader' },
   { v: 1, type: 'wall-leave', wall: 'ioc' },
   { v: 1, type: 'wall-state', wall: 'ioc', state },
+  { v: 1, type: 'replay', zone: 'jiading', id: 1, from: 1_763_600_000_000, speed: 10 },
+  { v: 1, type: 'replay-stop', zone: 'jiading' },
+  { v: 1, type: 'history', zone: 'jiading', id: 2, from: 1_763_600_000_000, to: 1_763_600_060_000, kinds: ['events'] },
 ].map((m) => clientMessageSchema.parse(m));
 
 /** Expected: may each role send it? (hand-written from the issue's role ladder) */
@@ -27,6 +30,9 @@ const EXPECTED: Record<string, Record<Role, boolean>> = {
   'wall-join:leader': { viewer: false, wall: false, operator: true, drill: true },
   'wall-leave': { viewer: true, wall: true, operator: true, drill: true },
   'wall-state': { viewer: false, wall: false, operator: true, drill: true },
+  replay: { viewer: true, wall: true, operator: true, drill: true },
+  'replay-stop': { viewer: true, wall: true, operator: true, drill: true },
+  history: { viewer: true, wall: true, operator: true, drill: true },
 };
 
 const keyOf = (m: ClientMessage) => (m.type === 'wall-join' ? `wall-join:${m.as}` : m.type);
