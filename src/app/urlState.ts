@@ -115,8 +115,9 @@ export function parseSun(raw: string): number | string {
 /**
  * ISO 8601 date-time with seconds and an offset ("2026-12-02T07:42:10+08:00" or "…Z"); without an
  * offset it is Shanghai time, as every clock in the app shows. Returns epoch ms or the reason.
+ * A space stands for "+": a link typed or pasted with a bare "+08:00" reaches us decoded as a space.
  */
-const T_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+const T_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+ -]\d{2}:\d{2})?$/;
 const T_MIN_MS = Date.UTC(2000, 0, 1);
 const T_MAX_MS = Date.UTC(2100, 0, 1);
 export function parseT(raw: string): number | string {

@@ -161,7 +161,7 @@ export class FeedRuntime {
     this.recording = cfg.kind === 'sim' ? new MemoryRecording({ zone: o.zone }) : null;
     if (this.recording) {
       const rec = this.recording;
-      this.ingest.listeners.onData = (kind, msg, raw) => rec.observe(kind, msg, raw ?? undefined);
+      this.ingest.listeners.onData = (kind, msg) => rec.observe(kind, msg);
     }
     const wsSource = cfg.kind === 'ws' ? (this.source as WebSocketFeedSource) : null;
     const replayUrl = cfg.kind === 'ws' ? cfg.url : cfg.kind === 'mqtt' ? cfg.replayUrl : undefined;

@@ -56,7 +56,7 @@ export interface IngestListeners {
   onReplay?(msg: ReplayStartMessage | ReplayEndMessage): void;
   onHistory?(msg: HistoryResultMessage): void;
   /** A snapshot or delta was applied (the in-memory recording of the embedded simulator listens). */
-  onData?(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope, raw: string | null): void;
+  onData?(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope): void;
 }
 
 interface Queued {
@@ -98,8 +98,6 @@ export class FeedIngest {
   /** Replay only: the request whose replay-start is awaited; data before it belongs to an older one. */
   private replayGate: number | null = null;
   private replayRate = 0;
-  /** The text of the frame being applied (WebSocket/worker), for onData listeners that keep it. */
-  private rawInProcess: string | null = null;
   private readonly rate = new RateMeter();
   private queue: Queued[] = [];
   private head = 0;
@@ -257,7 +255,6 @@ export class FeedIngest {
   private process(item: Queued): void {
     let raw = item.raw;
     if (raw instanceof Uint8Array) raw = utf8.decode(raw);
-    this.rawInProcess = typeof raw === 'string' && item.topic === undefined ? raw : null;
     const r = item.topic !== undefined ? decodeMqtt(item.topic, raw, this.o.topicPrefix, this.o.maxMessageChars) : decodeServerText(raw, this.o.maxMessageChars);
     if (!r.ok) {
       this.drop(r.reason, r.detail);
@@ -313,13 +310,13 @@ export class FeedIngest {
         if (this.o.replay && !this.replayTime(d.msg.ts, recvMs)) return;
         this.applySnapshot(d.msg, recvMs);
         this.lastDataTs = d.msg.ts;
-        this.listeners.onData?.('snapshot', d.msg, this.rawInProcess);
+        this.listeners.onData?.('snapshot', d.msg);
         return;
       case 'delta':
         if (this.o.replay && !this.replayTime(d.msg.ts, recvMs)) return;
         this.applyDelta(d.msg, d.sequenced, recvMs);
         this.lastDataTs = Math.max(this.lastDataTs ?? d.msg.ts, d.msg.ts);
-        this.listeners.onData?.('delta', d.msg, this.rawInProcess);
+        this.listeners.onData?.('delta', d.msg);
         return;
       case 'ignored':
         return;

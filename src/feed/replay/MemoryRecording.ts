@@ -5,14 +5,18 @@
  * server's store, so one ReplayStreamer plays either.
  *
  * Memory is a fixed budget taken once: the messages are kept as UTF-8 text in one ring of
- * `budgetBytes` (default 24 MB), not as parsed objects (a 600-vehicle delta is ~36 KB as text and
- * several times that as objects, 5 times a second). When the ring is full the oldest frames make
- * room, a keyframe interval at a time, so what is left always starts at a keyframe; `windowMs`
- * bounds the span as well. A kiosk running for weeks holds the same bytes on day 30 as after the
- * first minutes. Reading parses the frames a replay needs, when it needs them.
+ * `budgetBytes` (default 48 MB), not as parsed objects. The deltas of each `coalesceMs` (1 s) are
+ * merged into one before they are kept (mergeDeltas: the same state at the end of each second),
+ * because every moving vehicle is in every delta: Jiading's 5 Hz stream is ~200 KB a delta, ~1 MB/s
+ * as sent and ~200 KB/s merged. So a seek lands on whole seconds. When the ring is full the oldest
+ * frames make room, a keyframe interval at a time, so what is left always starts at a keyframe;
+ * `windowMs` bounds the span as well. How far back it reaches depends on the zone (measured by
+ * `npm run bench -- --only replay-client`); the slider shows the range it holds. A kiosk running
+ * for weeks holds the same bytes on day 30 as after the first minutes. Reading parses the frames
+ * a replay needs, when it needs them.
  */
 import type { DeltaEnvelope, DeltaMessage, SnapshotEnvelope, SnapshotMessage } from '../protocol/messages';
-import { applyDelta, fromSnapshot, toSnapshot, type FoldedState } from './foldState';
+import { applyDelta, fromSnapshot, mergeDeltas, toSnapshot, type FoldedState } from './foldState';
 import type { ReplayArchive, ReplayFrame, ReplayRange } from './ReplayStreamer';
 import { StreamEventDetector, type StreamEvent } from './streamEvents';
 
@@ -21,11 +25,13 @@ export interface MemoryRecordingOptions {
   windowMs?: number;
   keyframeEveryMs?: number;
   budgetBytes?: number;
+  coalesceMs?: number;
   maxEvents?: number;
 }
 
 export const MEMORY_WINDOW_MS = 15 * 60_000;
-export const MEMORY_BUDGET_BYTES = 24 * 1024 * 1024;
+export const MEMORY_BUDGET_BYTES = 48 * 1024 * 1024;
+const COALESCE_MS = 1000;
 const KEYFRAME_EVERY_MS = 30_000;
 const MAX_EVENTS = 2000;
 
@@ -50,6 +56,8 @@ export class MemoryRecording implements ReplayArchive {
   private run = 0;
   private lastKeyframeTs = -Infinity;
   private readonly detector = new StreamEventDetector();
+  /** Deltas of the current second, merged and kept when it is over. */
+  private pending: DeltaMessage[] = [];
   /** Frames too large for the whole ring (never expected; counted, not kept). */
   oversized = 0;
   readonly windowMs: number;
@@ -71,9 +79,10 @@ export class MemoryRecording implements ReplayArchive {
    * Feeds one applied message of the live stream (FeedIngest's onData): `raw` is its text as it
    * arrived, kept as is; the parsed `msg` keeps the fold (for keyframes) and the events current.
    */
-  observe(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope, raw?: string): void {
+  observe(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope): void {
     if (msg.zone !== this.o.zone) return;
     if (kind === 'snapshot') {
+      this.pending = [];
       // A snapshot (the first, or a resync) is the whole truth: a new run starts from it.
       this.run++;
       this.fold = fromSnapshot(msg as unknown as SnapshotMessage);
@@ -84,14 +93,25 @@ export class MemoryRecording implements ReplayArchive {
     if (!this.fold) return;
     const d = msg as unknown as DeltaMessage;
     applyDelta(this.fold, d);
-    this.write('delta', d.ts, raw ?? JSON.stringify(d));
+    this.pending.push(d);
+    // A second is counted from the last frame kept, not from its own first delta (which comes a
+    // tick after that frame): else a 5 Hz stream was kept every 1.2 s and a 1 Hz one every 2 s.
+    const since = this.slots[this.slots.length - 1]?.ts ?? this.pending[0]!.ts;
+    if (d.ts - since >= (this.o.coalesceMs ?? COALESCE_MS) - 1) this.keepPending();
     for (const e of this.detector.delta(msg)) this.events.push(e);
     const maxEvents = this.o.maxEvents ?? MAX_EVENTS;
     if (this.events.length > maxEvents) this.events.splice(0, this.events.length - maxEvents);
     if (d.ts - this.lastKeyframeTs >= (this.o.keyframeEveryMs ?? KEYFRAME_EVERY_MS)) this.keyframe();
   }
 
+  private keepPending(): void {
+    const merged = mergeDeltas(this.pending);
+    this.pending = [];
+    if (merged) this.write('delta', merged.ts, JSON.stringify(merged));
+  }
+
   private keyframe(): void {
+    if (this.pending.length) this.keepPending();
     const snap = toSnapshot(this.fold!);
     this.lastKeyframeTs = snap.ts;
     this.write('keyframe', snap.ts, JSON.stringify(snap));
@@ -211,6 +231,7 @@ export class MemoryRecording implements ReplayArchive {
   }
 
   clear(): void {
+    this.pending = [];
     this.slots = [];
     this.head = 0;
     this.writeAt = 0;
