@@ -7,7 +7,7 @@
  * RECORDER_FLUSH_MS). A power cut can lose the last commits too (NORMAL does not fsync each one);
  * the database stays consistent either way.
  *
- * Size: the bytes of the recorded messages are counted as they are written and deleted (`bytes()`),
+ * Size: the bytes of the recorded messages as stored (bodies deflated, bodyCodec.ts) are counted as they are written and deleted (`bytes()`),
  * which is what `--retain-bytes` limits: frame bodies, event details (UTF-8 bytes), and 16 bytes
  * (ts and value, 8 each) plus the sensor id's UTF-8 bytes per reading — the data, not SQLite's
  * row and index overhead. SQLite reuses the pages pruning frees, so the file stops
@@ -16,6 +16,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { packBody, unpackBody } from './bodyCodec';
 import type { EventRow, FrameKind, FrameRow, ReadingRow, ReadingSeries, RecordedRange, RecordingStore } from './RecordingStore';
 
 const SCHEMA = `
@@ -42,7 +43,7 @@ const KIND_CODE: Record<FrameKind, number> = { keyframe: 0, delta: 1 };
 const KIND_OF = ['keyframe', 'delta'] as const;
 
 interface RawFrame { zone: string; run: number; kind: number; ts: number; seq: number; body: Buffer }
-const toRow = (r: RawFrame): FrameRow => ({ zone: r.zone, run: r.run, kind: KIND_OF[r.kind]!, ts: r.ts, seq: r.seq, body: r.body });
+const toRow = (r: RawFrame): FrameRow => ({ zone: r.zone, run: r.run, kind: KIND_OF[r.kind]!, ts: r.ts, seq: r.seq, body: unpackBody(r.body) });
 
 export class SqliteRecordingStore implements RecordingStore {
   private readonly db: Database.Database;
@@ -95,8 +96,9 @@ export class SqliteRecordingStore implements RecordingStore {
     let added = 0;
     this.db.transaction(() => {
       for (const f of frames) {
-        this.q.insertFrame.run(f.zone, f.run, KIND_CODE[f.kind], f.ts, f.seq, f.body);
-        added += f.body.length;
+        const body = packBody(f.body);
+        this.q.insertFrame.run(f.zone, f.run, KIND_CODE[f.kind], f.ts, f.seq, body);
+        added += body.length;
       }
       for (const e of events) {
         this.q.insertEvent.run(e.zone, e.ts, e.kind, e.detail);
