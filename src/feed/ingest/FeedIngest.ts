@@ -242,7 +242,8 @@ export class FeedIngest {
     this.incidents.clear();
     this.lastSeq = null;
     this.clock.reset();
-    this.replayRate = msg.speed;
+    // A seek (to = from) shows one moment: its clock stands still from the start.
+    this.replayRate = msg.to !== null && msg.to <= msg.from ? 0 : msg.speed;
   }
 
   /** A new connection starts a new stream: sequence numbers and clock samples restart. */

@@ -10,8 +10,7 @@
 import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnuFrame } from '../../core/geodesy';
-import { adjacentTick, type TimelineTick } from '../../feed/replay/timelineTicks';
-import { MEMORY_WINDOW_MS } from '../../feed/replay/MemoryRecording';
+import { adjacentTick, TICK_JUMP_AFTER_MS, type TimelineTick } from '../../feed/replay/timelineTicks';
 import { REPLAY_SPEEDS } from '../../feed/replay/TimeMachine';
 import type { Scene } from '../../scene/schema';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
@@ -42,7 +41,7 @@ export function TimeSlider({ scene, variant }: { scene: Scene; variant: 'planner
     : k.assetKind === 'incident' ? t(`live.incidentType.${k.type}`, { defaultValue: k.type }) : t(`live.scenario.names.${k.type}`, { defaultValue: k.type }));
 
   const jumpTo = (k: TimelineTick) => {
-    control.seek(k.ts + 1000, false);
+    control.seek(k.ts + TICK_JUMP_AFTER_MS, false);
     if (k.lonDeg === null || k.latDeg === null || !k.assetKind) return;
     const [x, y] = frame.lonLatToEnu(k.lonDeg, k.latDeg);
     store.getState().flyToTarget([x, y, 0], 180);
@@ -80,7 +79,8 @@ export function TimeSlider({ scene, variant }: { scene: Scene; variant: 'planner
 
   const prev = adjacentTick(tm.ticks, at, -1);
   const next = adjacentTick(tm.ticks, at, 1);
-  const sourceNote = tm.source === 'memory' ? t('timeline.sourceMemory', { minutes: Math.round(MEMORY_WINDOW_MS / 60_000) }) : t('timeline.sourceServer');
+  // What the in-memory recording reaches depends on the zone's data rate: say what it holds.
+  const sourceNote = tm.source === 'memory' ? t('timeline.sourceMemory', { minutes: Math.max(1, Math.round((range.toTs - range.fromTs) / 60_000)) }) : t('timeline.sourceServer');
 
   return (
     <div className={`st-timeline st-timeline--${variant}${replay ? ' st-timeline--replay' : ''}`} data-testid="time-slider" data-mode={tm.mode}
