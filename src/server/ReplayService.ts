@@ -61,7 +61,7 @@ export class ReplayService {
       this.endedBy['no-recording']++;
       s.sendJson({
         v: PROTOCOL_VERSION, type: 'replay-end', zone: host.id, id: msg.id, reason: 'no-recording', ts: null,
-        message: 'this feed server runs without --data-dir: nothing is recorded, so there is nothing to replay',
+        message: 'this feed server runs without --data-dir (or --record): nothing is recorded, so there is nothing to replay',
       });
       this.sendLive(s, host);
       return;

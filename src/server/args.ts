@@ -1,4 +1,5 @@
 /** Command-line flags of `npm run feed`, parsed and validated into a ServerConfig (pure). */
+import { recordUrlProblem } from './recorder/openRecordingStore';
 import { parseArgs } from 'node:util';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
 import { DEFAULT_TOPIC_PREFIX } from '../feed/protocol/limits';
@@ -33,6 +34,8 @@ export interface ServerConfig {
   maxSubscriptions: number;
   /** Recording (the black box): the data directory, or null when not recording. */
   dataDir: string | null;
+  /** Or a PostgreSQL database (`--record postgres://…`): the same tables and queries. */
+  recordUrl: string | null;
   retention: Retention;
 }
 
@@ -61,6 +64,7 @@ export const USAGE = `Usage: npm run feed -- [flags]
   --max-subs <n>        zone subscriptions per connection (default 8)
   --data-dir <dir>      record every zone's stream into <dir>/recording.sqlite (keyframe every 30 s);
                         clients can then replay it and ask its history
+  --record <url>        record into PostgreSQL instead (postgres://user:pass@host:5432/db; tables made on open)
   --retain <age>        drop recordings older than this (default 7d; e.g. 36h, 90m)
   --retain-bytes <size> keep at most this much recorded data (default 2GB; e.g. 500MB)
 
@@ -94,7 +98,7 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
       'high-water': { type: 'string' }, 'start-time': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       auth: { type: 'string' }, 'allow-origin': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
       'max-msg-rate': { type: 'string' }, 'max-subs': { type: 'string' },
-      'data-dir': { type: 'string' }, retain: { type: 'string' }, 'retain-bytes': { type: 'string' },
+      'data-dir': { type: 'string' }, record: { type: 'string' }, retain: { type: 'string' }, 'retain-bytes': { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -155,11 +159,17 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
   }
   const dataDir = values['data-dir'] ?? null;
   if (dataDir !== null && dataDir.trim() === '') throw new Error('--data-dir: a directory path');
-  if (dataDir === null && (values.retain !== undefined || values['retain-bytes'] !== undefined)) {
-    throw new Error('--retain and --retain-bytes limit a recording: add --data-dir <dir> to record');
+  const recordUrl = values.record ?? null;
+  if (recordUrl !== null) {
+    const problem = recordUrlProblem(recordUrl);
+    if (problem) throw new Error(`--record: ${problem}`);
+    if (dataDir !== null) throw new Error('--record and --data-dir both name where to record: pick one');
+  }
+  if (dataDir === null && recordUrl === null && (values.retain !== undefined || values['retain-bytes'] !== undefined)) {
+    throw new Error('--retain and --retain-bytes limit a recording: add --data-dir <dir> (or --record <url>) to record');
   }
   return {
-    authFile, origins, host, dataDir, retention,
+    authFile, origins, host, dataDir, recordUrl, retention,
     msgRatePerS: int('max-msg-rate', values['max-msg-rate'], 20, 1, 10_000),
     maxSubscriptions: int('max-subs', values['max-subs'], 8, 1, 1000),
     zones, scenarios, mqttUrl, topicPrefix: prefix, origin, startSimMs,

@@ -2,6 +2,8 @@
  * `npm run feed` (tsx src/server/cli.ts): the simulator as a network feed for operation centres.
  * Exits 2 on bad flags or unreadable zone files, 0 after a graceful SIGINT/SIGTERM shutdown.
  */
+import { openRecordingStoreFromUrl, redactRecordUrl } from './recorder/openRecordingStore';
+import type { RecordingStore } from './recorder/RecordingStore';
 import { parseServerArgs, USAGE } from './args';
 import { runTokenCommand } from './auth/tokenCli';
 import { redactMqttUrl } from './mqttAcl/brokerUrl';
@@ -43,11 +45,20 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
+  let recordStore: RecordingStore | undefined;
+  if (cfg.recordUrl) {
+    try {
+      recordStore = await openRecordingStoreFromUrl(cfg.recordUrl);
+    } catch (e) {
+      log(`cannot record into ${redactRecordUrl(cfg.recordUrl)}: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  }
   const running = await startFeedServer({
     zones, seed: cfg.seed, timeScale: cfg.timeScale, rateHz: cfg.rateHz, port: cfg.port, host: cfg.host, heartbeatMs: cfg.heartbeatMs,
     scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, allowControl: cfg.allowControl,
     fleetScale: cfg.fleetScale, highWaterBytes: cfg.highWaterBytes, log, ...(cfg.startSimMs !== null ? { startSimMs: cfg.startSimMs } : {}),
-    dataDir: cfg.dataDir, retention: cfg.retention,
+    dataDir: cfg.dataDir, retention: cfg.retention, ...(recordStore ? { recordStore } : {}),
     authFile: cfg.authFile, origins: cfg.origins, limits: { msgRatePerS: cfg.msgRatePerS, msgBurst: cfg.msgRatePerS * 2, maxSubscriptions: cfg.maxSubscriptions },
   }).catch((e: Error) => {
     log(`cannot start: ${e.message}`);
@@ -60,8 +71,9 @@ async function main(): Promise<void> {
   log(`serving ws://${cfg.host}:${running.port}/  health http://${cfg.host}:${running.port}/health  speed ${cfg.timeScale}×  rate ${cfg.rateHz} Hz${cfg.mqttUrl ? `  mqtt ${redactMqttUrl(cfg.mqttUrl)}` : ''}`);
   if (cfg.authFile) log(`access control: ${running.server.access.store?.size ?? 0} tokens from ${cfg.authFile}; SIGHUP reloads it${cfg.origins ? `; origins ${cfg.origins.join(', ')}` : ''}`);
   else log('access control: none (loopback only; see --auth)');
-  if (cfg.dataDir) log(`recording into ${cfg.dataDir}: keep ${cfg.retention.maxAgeMs / 3_600_000} h, at most ${(cfg.retention.maxBytes / 1024 ** 2).toFixed(0)} MB`);
-  else log('recording: off (see --data-dir)');
+  const recordingWhere = cfg.recordUrl ? redactRecordUrl(cfg.recordUrl) : cfg.dataDir;
+  if (recordingWhere) log(`recording into ${recordingWhere}: keep ${cfg.retention.maxAgeMs / 3_600_000} h, at most ${(cfg.retention.maxBytes / 1024 ** 2).toFixed(0)} MB`);
+  else log('recording: off (see --data-dir or --record)');
   process.on('SIGHUP', () => {
     void running.server.reloadAuth().then((r) => {
       if (r.ok) log(`SIGHUP: ${r.tokens} tokens loaded; ${r.revoked} sessions closed, ${r.rerole} roles changed`);

@@ -12,6 +12,7 @@ const BENCHES = [
   { name: 'feed-ingest', file: 'tests/bench/feed-ingest.ts' },
   { name: 'feed-fanout', file: 'tests/bench/feed-fanout.ts' },
   { name: 'recorder', file: 'tests/bench/recorder.ts' },
+  { name: 'recorder-postgres', file: 'tests/bench/recorder-postgres.ts' },
   { name: 'replay-client', file: 'tests/bench/replay-client.ts' },
   { name: 'live-layers', file: 'tests/bench/live-layers.ts' },
   { name: 'sunlight', file: 'tests/bench/sunlight.ts' },

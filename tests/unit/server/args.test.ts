@@ -35,6 +35,15 @@ describe('feed server flags: recording', () => {
     expect(c.dataDir).toBe('/var/lib/shentwin');
     expect(c.retention).toEqual({ maxAgeMs: 7 * 86_400_000, maxBytes: 2 * 1024 ** 3 });
   });
+  it('records into PostgreSQL with --record, refuses another scheme and --record beside --data-dir', () => {
+    expect(parse([]).recordUrl).toBeNull();
+    const c = parse(['--record', 'postgres://feed:pw@db.example:5432/shentwin', '--retain', '36h']);
+    expect(c.recordUrl).toBe('postgres://feed:pw@db.example:5432/shentwin');
+    expect(c.dataDir).toBeNull();
+    expect(c.retention.maxAgeMs).toBe(36 * 3_600_000);
+    expect(() => parse(['--record', 'mysql://x/y'])).toThrow(/--record/);
+    expect(() => parse(['--record', 'postgres://h/db', '--data-dir', 'd'])).toThrow(/pick one/);
+  });
   it('reads --retain as an age and --retain-bytes as a size', () => {
     const c = parse(['--data-dir', 'd', '--retain', '36h', '--retain-bytes', '500MB']);
     expect(c.retention).toEqual({ maxAgeMs: 36 * 3_600_000, maxBytes: 500 * 1024 ** 2 });
