@@ -15,6 +15,18 @@ describe('feed config from URL and scene', () => {
     expect(r.config).toEqual({ kind: 'mqtt', url: 'wss://emqx.example:8084/mqtt', topicPrefix: 'city/ops' });
   });
 
+  it('reads an MQTT feed\'s replayUrl (its recording server); a bad one is reported and the feed stays', () => {
+    const ok = resolveFeedConfig({ search: '?feed=mqtt&feedUrl=ws://b/mqtt&replayUrl=ws://rec:8787/' });
+    expect(ok.config).toEqual({ kind: 'mqtt', url: 'ws://b/mqtt', topicPrefix: 'shentwin/v1', replayUrl: 'ws://rec:8787/' });
+    const bad = resolveFeedConfig({ search: '?feed=mqtt&feedUrl=ws://b/mqtt&replayUrl=http://rec/' });
+    expect(bad.config).toEqual({ kind: 'mqtt', url: 'ws://b/mqtt', topicPrefix: 'shentwin/v1' });
+    expect(bad.issues.map((i) => i.source)).toEqual(['replayUrl']);
+    // The scene's token goes to the scene's own replay server only.
+    const scene = { kind: 'mqtt', url: 'ws://b/mqtt', replayUrl: 'ws://rec:8787/', token: `st1.${'a'.repeat(16)}.${'b'.repeat(43)}` };
+    expect(resolveFeedConfig({ search: '', sceneFeed: scene }).config).toMatchObject({ replayUrl: 'ws://rec:8787/', token: scene.token });
+    expect(resolveFeedConfig({ search: '?feed=mqtt&feedUrl=ws://b/mqtt&replayUrl=ws://evil:1/', sceneFeed: scene }).config).not.toHaveProperty('token');
+  });
+
   it('reads simulator parameters', () => {
     const r = resolveFeedConfig({ search: '?simSpeed=30&simSeed=7&scenario=rainstorm,crash@60' });
     expect(r.config).toEqual({ kind: 'sim', seed: 7, timeScale: 30, rateHz: 5, scenarios: 'rainstorm,crash@60' });
