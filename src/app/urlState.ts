@@ -126,6 +126,7 @@ export function parseT(raw: string): number | string {
   const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return `no such time "${raw.slice(0, 40)}"`;
   const zone = m[7] ?? '+08:00';
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4, 6)) > 59)) return `no such UTC offset "${zone.trim()}"`;
   const offsetMin = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   const ms = Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000;
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return `no such date "${raw.slice(0, 10)}"`;

@@ -48,6 +48,8 @@ describe('parseT', () => {
     ['2000-01-01T07:59:59', 'between the years 2000 and 2100'],
     ['2100-01-01T00:00:01Z', 'between the years 2000 and 2100'],
     ['2200-06-01T00:00:00Z', 'between the years 2000 and 2100'],
+    ['2026-12-02T07:42:10+25:00', 'no such UTC offset'],
+    ['2026-12-02T07:42:10-08:99', 'no such UTC offset'],
   ])('rejects %s', (raw, why) => {
     const r = parseT(raw);
     expect(typeof r).toBe('string');
