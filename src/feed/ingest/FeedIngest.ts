@@ -72,6 +72,9 @@ const DEFAULT_MAX_AGE: Record<EntityKind, number> = {
 /** Resolved incidents stay visible this long, then leave the table. */
 const RESOLVED_INCIDENT_LINGER_MS = 120_000;
 
+/** Gate value after a replay ended: nothing is applied until the next awaited replay-start. */
+const REPLAY_ENDED = -1;
+
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export class FeedIngest {
@@ -98,6 +101,8 @@ export class FeedIngest {
   /** Replay only: the request whose replay-start is awaited; data before it belongs to an older one. */
   private replayGate: number | null = null;
   private replayRate = 0;
+  /** The replay whose frames are being applied. */
+  private replayId = -1;
   private readonly rate = new RateMeter();
   private queue: Queued[] = [];
   private head = 0;
@@ -229,12 +234,13 @@ export class FeedIngest {
 
   /** The request a replay ingest waits for, or null when its stream is current. */
   get awaitingReplay(): number | null {
-    return this.replayGate;
+    return this.replayGate === REPLAY_ENDED ? null : this.replayGate;
   }
 
   private startReplay(msg: ReplayStartMessage): void {
     if (this.replayGate !== null && msg.id !== this.replayGate) return;
     this.replayGate = null;
+    this.replayId = msg.id;
     this.vehicles.clear();
     this.sensors.forgetReadings();
     this.signals.clear();
@@ -292,10 +298,12 @@ export class FeedIngest {
       case 'replay':
         if (this.o.replay) {
           if (d.msg.type === 'replay-start') this.startReplay(d.msg);
-          else if (this.replayGate === null) {
-            // Paused at the end: the clock stops where the data stopped.
+          else if (this.replayGate === null && d.msg.id === this.replayId) {
+            // Paused at the end: the clock stops where the data stopped, and what the server sends
+            // after a replay (the live snapshot it resumes with) is not part of it.
             this.replayRate = 0;
             if (this.lastDataTs !== null) this.clock.pin(this.lastDataTs, recvMs, 0);
+            this.replayGate = REPLAY_ENDED;
           }
         }
         this.listeners.onReplay?.(d.msg);
