@@ -4,13 +4,9 @@
  * A silent sensor is "offline", never "0": its last value is kept for display, not classified.
  */
 import type { SensorThresholdSpec } from '../../scene/schema';
+import { classifyValue, type Thresholds } from '../../core/thresholdBand';
 
-export interface Thresholds {
-  warn: number;
-  alarm: number;
-  /** 'above': higher is worse (water, noise, AQI); 'below': lower is worse (device health). */
-  direction: 'above' | 'below';
-}
+export type { Thresholds } from '../../core/thresholdBand';
 
 /**
  * 'pending': catalogued, never reported, first report not yet overdue (SensorBuffer). It is
@@ -51,18 +47,7 @@ export function resolveThresholds(
   return catalogue ? { warn: catalogue.warn, alarm: catalogue.alarm, direction: catalogue.direction } : null;
 }
 
-/** Band of a finite value; a boundary value belongs to the worse band (25 cm at alarm 25 is an alarm). */
-export function classifyValue(value: number, t: Thresholds | null): Exclude<SensorLevel, 'offline'> {
-  if (!t || !Number.isFinite(value)) return 'normal';
-  if (t.direction === 'above') {
-    if (value >= t.alarm) return 'alarm';
-    if (value >= t.warn) return 'warning';
-    return 'normal';
-  }
-  if (value <= t.alarm) return 'alarm';
-  if (value <= t.warn) return 'warning';
-  return 'normal';
-}
+export { classifyValue } from '../../core/thresholdBand';
 
 /**
  * Full state of a sensor. Never reported while its first report is not overdue → pending; never

@@ -7,7 +7,7 @@
  * Input is read defensively (entities may be unvalidated envelopes): anything without a string id
  * or a finite number where one is needed is passed over.
  */
-import { classifyValue, type Thresholds } from '../../analysis/live/thresholds';
+import { classifyValue, type Thresholds } from '../../core/thresholdBand';
 
 export interface StreamEvent {
   ts: number;
