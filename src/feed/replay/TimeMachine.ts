@@ -18,6 +18,8 @@ import { timelineTicks, type TimelineTick } from './timelineTicks';
 export const REPLAY_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 /** How often the recorded range and new ticks are asked for. */
 export const TIMELINE_POLL_MS = 3000;
+/** Recorded events a viewer keeps for its ticks (bounded: a screen runs for weeks). */
+export const MAX_TIMELINE_EVENTS = 5000;
 /** How far back the first history request reaches (the server keeps at most its retention). */
 const FIRST_HISTORY_SPAN_MS = 24 * 3_600_000 - 1;
 
@@ -132,6 +134,11 @@ export class TimeMachine {
     this.changed();
   }
 
+  /** Recorded events held for the ticks (bounded by MAX_TIMELINE_EVENTS). */
+  get eventCount(): number {
+    return this.events.size;
+  }
+
   get isReplaying(): boolean {
     return this.mode === 'replay';
   }
@@ -241,6 +248,12 @@ export class TimeMachine {
     this.eventsTo = m.truncated && lastEvent ? lastEvent.ts : m.to;
     if (this.range) {
       for (const [k, e] of this.events) if (e.ts < this.range.fromTs) this.events.delete(k);
+    }
+    // A week's recording of a busy zone holds tens of thousands of events: keep the newest (the
+    // map is in arrival order, and polls arrive in time order); the slider shows MAX_TICKS anyway.
+    for (const k of this.events.keys()) {
+      if (this.events.size <= MAX_TIMELINE_EVENTS) break;
+      this.events.delete(k);
     }
     this.ticks = timelineTicks([...this.events.values()]);
     this.changed();

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFeedRuntime, type FeedStoreBinding } from '../../../src/feed/FeedRuntime';
 import type { MqttClientLike } from '../../../src/feed/sources/MqttFeedSource';
 import type { WebSocketCtor } from '../../../src/feed/sources/WebSocketFeedSource';
+import { MAX_TIMELINE_EVENTS } from '../../../src/feed/replay/TimeMachine';
 import { FakeSocket } from './fakeSocket';
 import { ORIGIN } from './fixtures';
 
@@ -75,6 +76,28 @@ describe('MQTT viewer replay through replayUrl', () => {
     expect(rt.timeMachine!.replayIngest.vehicles.slot('V1')).toBeDefined();
     // The live MQTT ingest is untouched by the replay.
     expect(rt.ingest.vehicles.slot('V1')).toBeUndefined();
+    rt.dispose();
+  });
+});
+
+describe('timeline events held by a viewer', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-02T00:00:00Z'));
+    FakeSocket.all = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps at most MAX_TIMELINE_EVENTS, the newest, however long the recording', () => {
+    const rt = runtime('ws://recorder.test:8787/');
+    const now = Date.now();
+    const events = Array.from({ length: MAX_TIMELINE_EVENTS + 1000 }, (_, i) => ({
+      ts: now - 7 * 86_400_000 + i * 60_000, kind: 'incident', detail: { id: `inc-${i}`, type: 'crash', status: 'active', from: null, lonDeg: ORIGIN.lonDeg, latDeg: ORIGIN.latDeg },
+    }));
+    rt.timeMachine!.acceptHistory({ v: 1, type: 'history-result', zone: 'yangpu', id: 0, from: now - 7 * 86_400_000, to: now, range: { fromTs: now - 7 * 86_400_000, toTs: now }, events, truncated: false });
+    expect(rt.timeMachine!.eventCount).toBe(MAX_TIMELINE_EVENTS);
+    const ticks = rt.timeMachine!.summary().ticks;
+    expect(ticks[ticks.length - 1]!.id).toBe(`inc-${MAX_TIMELINE_EVENTS + 999}`);
     rt.dispose();
   });
 });
