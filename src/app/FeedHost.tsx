@@ -66,6 +66,7 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
       store.getState().setTimeMachineControl({
         seek: (ts, play) => tm.seek(ts, play), play: () => tm.play(), pause: () => tm.pause(),
         setSpeed: (x) => tm.setSpeed(x), live: () => tm.live(),
+        sensorReadings: (id, from, to, done) => tm.requestReadings(id, from, to, done),
       });
     }
     // A link's `t=`: opened in the past once the recording covers it (timeMachineSlice).

@@ -15,6 +15,8 @@ export interface TimeMachineControl {
   pause(): void;
   setSpeed(speed: number): void;
   live(): void;
+  /** A sensor's recorded [ts, value] pairs over a span, where the recording keeps readings. */
+  sensorReadings(sensor: string, fromTs: number, toTs: number, done: (series: [number, number][]) => void): void;
 }
 
 export interface TimeMachineSlice {

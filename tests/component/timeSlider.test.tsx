@@ -37,7 +37,7 @@ const summary = (over: Partial<TimeMachineSummary> = {}): TimeMachineSummary => 
 });
 
 function fakeControl() {
-  return { seek: vi.fn(), play: vi.fn(), pause: vi.fn(), setSpeed: vi.fn(), live: vi.fn() } satisfies TimeMachineControl;
+  return { seek: vi.fn(), play: vi.fn(), pause: vi.fn(), setSpeed: vi.fn(), live: vi.fn(), sensorReadings: vi.fn() } satisfies TimeMachineControl;
 }
 
 function setup(over: Partial<TimeMachineSummary> = {}, store: AppStore = createAppStore()) {

@@ -20,6 +20,8 @@ export const REPLAY_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 export const TIMELINE_POLL_MS = 3000;
 /** Recorded events a viewer keeps for its ticks (bounded: a screen runs for weeks). */
 export const MAX_TIMELINE_EVENTS = 5000;
+/** Ids of readings requests start here, apart from the timeline polls' ids. */
+const READINGS_ID_BASE = 500_000_000;
 /** How far back the first history request reaches (the server keeps at most its retention). */
 const FIRST_HISTORY_SPAN_MS = 24 * 3_600_000 - 1;
 
@@ -69,6 +71,9 @@ export class TimeMachine {
   private historyId = 0;
   private awaitingHistory = false;
   private historyTimer: unknown = null;
+  /** Readings requests (a sensor's recorded hour) in flight, by id; their own id range. */
+  private readonly readingsWanted = new Map<number, { sensor: string; done: (series: [number, number][]) => void }>();
+  private readingsId = READINGS_ID_BASE;
   private lastPollMs = -Infinity;
   private eventsTo: number | null = null;
   private readonly events = new Map<string, RecordedEvent>();
@@ -234,9 +239,28 @@ export class TimeMachine {
     }, TIMELINE_POLL_MS * 3);
   }
 
+  /**
+   * A sensor's recorded readings over [fromTs, toTs] (the sensor panel's last hour), where the
+   * recording keeps readings (the feed server); `done` gets [ts, value] pairs, [] where it has none.
+   */
+  requestReadings(sensor: string, fromTs: number, toTs: number, done: (series: [number, number][]) => void): void {
+    if (!(toTs >= fromTs)) return done([]);
+    this.readingsId = this.readingsId >= 1e9 ? READINGS_ID_BASE : this.readingsId + 1;
+    this.readingsWanted.set(this.readingsId, { sensor, done });
+    // An answer that never comes must not hold the callback forever.
+    if (this.readingsWanted.size > 8) this.readingsWanted.delete(this.readingsWanted.keys().next().value!);
+    this.backend.history({ id: this.readingsId, from: Math.floor(fromTs), to: Math.ceil(toTs), kinds: ['readings'], sensors: [sensor] });
+  }
+
   /** A history answer (from the live connection, or the backend). */
   acceptHistory(m: HistoryResultMessage): void {
     if (m.zone !== this.o.zone) return;
+    const wanted = this.readingsWanted.get(m.id);
+    if (wanted) {
+      this.readingsWanted.delete(m.id);
+      wanted.done(m.readings?.[wanted.sensor] ?? []);
+      return;
+    }
     if (m.id === this.historyId) {
       this.awaitingHistory = false;
       this.clearHistoryTimer();

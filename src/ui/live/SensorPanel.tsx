@@ -13,6 +13,7 @@ import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { displayUnit } from '../../layers/live/labelText';
 import { formatClock, formatNumber, localName } from './format';
 import { Sparkline } from './Sparkline';
+import { useRecordedHour } from './useRecordedHour';
 import { useUiTick } from './useUiTick';
 
 export const SENSOR_SPARK = { width: 300, height: 64 } as const;
@@ -22,7 +23,9 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
   useUiTick(1000);
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.language);
-  const history = useAppStore((s) => (s.liveSensorHistory?.id === id ? s.liveSensorHistory : null));
+  const sampled = useAppStore((s) => (s.liveSensorHistory?.id === id ? s.liveSensorHistory : null));
+  const recorded = useRecordedHour(id);
+  const history = recorded ?? sampled;
   const buf = store.getState().feedBuffers?.sensors;
   const slot = buf?.slot(id);
   if (!buf || slot === undefined) return <p className="st-muted">{t('live.detail.gone')}</p>;
@@ -33,7 +36,7 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
   const color = SENSOR_LEVEL_COLORS[s.level];
 
   return (
-    <div className="st-live-detail__body" data-testid="sensor-panel" data-sensor-id={id} data-level={s.level}>
+    <div className="st-live-detail__body" data-testid="sensor-panel" data-sensor-id={id} data-level={s.level} data-history={recorded ? "recorded" : "sampled"}>
       <p className="st-live-detail__kind">{t(`live.sensorType.${s.type}`, { defaultValue: s.type })}</p>
       <h3 className="st-live-detail__title">{localName(s.name, lang, s.id)}</h3>
       <div className="st-sensor-value">
@@ -60,7 +63,7 @@ export function SensorPanel({ id, scene }: { id: string; scene: Scene }) {
           width={SENSOR_SPARK.width}
           height={SENSOR_SPARK.height}
           color={color}
-          label={t('live.sensor.history', { n: live.kpi.trendMinutes })}
+          label={recorded ? t('live.sensor.historyRecorded') : t('live.sensor.history', { n: live.kpi.trendMinutes })}
           refs={th ? [{ value: th.warn, color: SENSOR_LEVEL_COLORS.warning }, { value: th.alarm, color: SENSOR_LEVEL_COLORS.alarm }] : []}
         />
       ) : (

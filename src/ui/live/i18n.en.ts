@@ -110,6 +110,7 @@ export const liveEn: LiveDictionary = {
     lastSeen: 'Last reading',
     history: 'Readings over the last {{n}} minutes',
     noHistory: 'No readings yet',
+    historyRecorded: 'Readings over the last hour (recorded by the feed server)',
     thresholds: 'Thresholds',
     noThresholds: 'No thresholds',
     capacity: 'Capacity',

@@ -108,6 +108,7 @@ export const liveZh = {
     lastSeen: '最后上报',
     history: '近 {{n}} 分钟读数',
     noHistory: '暂无历史读数',
+    historyRecorded: '近 1 小时读数（数据服务器记录）',
     thresholds: '阈值',
     noThresholds: '未设阈值',
     capacity: '容量',

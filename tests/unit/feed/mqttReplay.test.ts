@@ -101,3 +101,35 @@ describe('timeline events held by a viewer', () => {
     rt.dispose();
   });
 });
+
+describe('a sensor\'s recorded hour', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-02T00:00:00Z'));
+    FakeSocket.all = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks the recording server for one sensor\'s readings and hands them over, apart from the timeline polls', async () => {
+    const rt = runtime('ws://recorder.test:8787/');
+    rt.start();
+    rt.flush(Date.now());
+    const ws = FakeSocket.all.find((s) => s.url === 'ws://recorder.test:8787/')!;
+    ws.open();
+    await vi.advanceTimersByTimeAsync(1);
+    const now = Date.now();
+    let got: [number, number][] | null = null;
+    rt.timeMachine!.requestReadings('underpass-01', now - 3_600_000, now, (s) => (got = s));
+    const sent = ws.sent.map((s) => JSON.parse(s) as { type: string; id: number; kinds?: string[]; sensors?: string[] });
+    const ask = sent.filter((m) => m.type === 'history').find((m) => m.kinds?.includes('readings'))!;
+    expect(ask).toMatchObject({ kinds: ['readings'], sensors: ['underpass-01'], from: now - 3_600_000, to: now });
+    const poll = sent.find((m) => m.type === 'history' && m.kinds?.includes('events'))!;
+    expect(ask.id).not.toBe(poll.id);
+    ws.receive({ v: 1, type: 'history-result', zone: 'yangpu', id: ask.id, from: now - 3_600_000, to: now, range: { fromTs: now - 7_200_000, toTs: now }, events: [], readings: { 'underpass-01': [[now - 60_000, 3.5], [now - 30_000, 12.5]] }, truncated: false });
+    rt.flush(Date.now());
+    expect(got).toEqual([[now - 60_000, 3.5], [now - 30_000, 12.5]]);
+    // That answer was not taken for the timeline's: the recorded range is still unknown.
+    expect(rt.timeMachine!.summary().available).toBe(false);
+    rt.dispose();
+  });
+});
