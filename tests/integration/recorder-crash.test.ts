@@ -60,7 +60,8 @@ describe('recording through a crash (kill -9)', () => {
     const a = startCli(dataDir);
     child = a.child;
     await waitFor(() => /serving ws:\/\/127\.0\.0\.1:\d+\//.test(a.stderr()), 30_000, 'the server to start');
-    expect(a.stderr()).toMatch(/recording into /);
+    // Logged just after the "serving" line; stderr may deliver it in a later chunk.
+    await waitFor(() => /recording into /.test(a.stderr()), 10_000, 'the server to say it records');
     const port = Number(/serving ws:\/\/127\.0\.0\.1:(\d+)\//.exec(a.stderr())![1]);
     const viewer = watch(port);
     await waitFor(() => viewer.seen.deltas >= 40, 30_000, 'deltas reaching the viewer');
