@@ -86,3 +86,24 @@ export async function serveBrokerOverWs(broker: Aedes): Promise<{ port: number; 
     },
   };
 }
+
+/** A protocol message as a raw client keeps it (no validation: tests look at what was sent). */
+export type RawMsg = { type: string; ts?: number; seq?: number; id?: number; reason?: string; [k: string]: unknown };
+
+/** A raw WebSocket client of the feed server that keeps every message in arrival order. */
+export async function rawClient(port: number) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+  const log: RawMsg[] = [];
+  ws.on('message', (d) => log.push(JSON.parse(String(d)) as RawMsg));
+  ws.on('error', () => {});
+  await waitFor(() => log.some((m) => m.type === 'hello'), 10_000, 'hello');
+  const send = (m: object) => ws.send(JSON.stringify({ v: 1, ...m }));
+  /** Index of the first message at or after `from` that matches, once it has arrived. */
+  const find = async (pred: (m: RawMsg) => boolean, what: string, from = 0, timeoutMs = 15_000) => {
+    let at = -1;
+    await waitFor(() => (at = log.findIndex((m, i) => i >= from && pred(m))) >= 0, timeoutMs, what);
+    return at;
+  };
+  return { ws, log, send, find, close: () => ws.terminate() };
+}
+export type RawClient = Awaited<ReturnType<typeof rawClient>>;

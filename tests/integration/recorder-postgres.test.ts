@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { WireSensorInfo } from '../../src/feed/protocol/entities';
 import type { SnapshotMessage } from '../../src/feed/protocol/messages';
 import { loadZone, SYNTHETIC_ROADS } from '../../src/server/loadZone';
@@ -27,7 +26,7 @@ import { SqliteRecordingStore } from '../../src/server/recorder/SqliteRecordingS
 import { startFeedServer, type RunningFeedServer } from '../../src/server/startFeedServer';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 import { recordingStoreConformance } from '../support/recordingStoreConformance';
-import { ORIGIN, waitFor } from './helpers';
+import { ORIGIN, rawClient, waitFor, type RawClient, type RawMsg as Msg } from './helpers';
 
 let pgServer: PostgresServer | null = null;
 beforeAll(async () => {
@@ -74,25 +73,7 @@ describe('openRecordingStoreFromUrl', () => {
   });
 });
 
-type Msg = { type: string; ts?: number; seq?: number; id?: number; reason?: string; [k: string]: unknown };
-
-/** A raw client that keeps every message in arrival order. */
-async function connect(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
-  const log: Msg[] = [];
-  ws.on('message', (d) => log.push(JSON.parse(String(d)) as Msg));
-  ws.on('error', () => {});
-  await waitFor(() => log.some((m) => m.type === 'hello'), 10_000, 'hello');
-  const send = (m: object) => ws.send(JSON.stringify({ v: 1, ...m }));
-  /** Index of the first message at or after `from` that matches, once it has arrived. */
-  const find = async (pred: (m: Msg) => boolean, what: string, from = 0, timeoutMs = 15_000) => {
-    let at = -1;
-    await waitFor(() => (at = log.findIndex((m, i) => i >= from && pred(m))) >= 0, timeoutMs, what);
-    return at;
-  };
-  return { ws, log, send, find, close: () => ws.terminate() };
-}
-type Client = Awaited<ReturnType<typeof connect>>;
+type Client = RawClient;
 const stream = (m: Msg) => m.type === 'snapshot' || m.type === 'delta';
 
 async function startRecordingServer(recordStore: RecordingStore, log?: (l: string) => void) {
@@ -118,7 +99,7 @@ describe('the feed server recording into PostgreSQL', () => {
   it('history and replay answer from the PostgreSQL recording; it reopens with the same bytes', async () => {
     const url = await newDatabase();
     server = await startRecordingServer(await openRecordingStoreFromUrl(url));
-    const c = await connect(server.port);
+    const c = await rawClient(server.port);
     clients.push(c);
     c.send({ type: 'subscribe', zone: 'jiading' });
     const first = c.log[await c.find((m) => m.type === 'snapshot', 'the first snapshot')] as unknown as SnapshotMessage;
@@ -205,7 +186,7 @@ describe('the feed server recording into PostgreSQL', () => {
     const lines: string[] = [];
     server = await startRecordingServer(await openRecordingStoreFromUrl(extraPg.url), (l) => lines.push(l));
     const rec = server.recorder!;
-    const c = await connect(server.port);
+    const c = await rawClient(server.port);
     clients.push(c);
     c.send({ type: 'subscribe', zone: 'jiading' });
     await waitFor(() => rec.health().framesWritten > 5, 10_000, 'frames committed');

@@ -16,34 +16,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { WireSensorInfo } from '../../src/feed/protocol/entities';
 import type { SnapshotMessage } from '../../src/feed/protocol/messages';
 import { RECORDING_FILE } from '../../src/server/recorder/openRecordingStore';
 import { stateAt } from '../../src/server/recorder/seek';
 import { SqliteRecordingStore } from '../../src/server/recorder/SqliteRecordingStore';
 import type { RunningFeedServer } from '../../src/server/startFeedServer';
-import { startZoneServer, waitFor } from './helpers';
+import { rawClient, startZoneServer, waitFor, type RawClient, type RawMsg as Msg } from './helpers';
 
-type Msg = { type: string; ts?: number; seq?: number; id?: number; reason?: string; [k: string]: unknown };
-
-/** A raw client that keeps every message in arrival order. */
-async function connect(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
-  const log: Msg[] = [];
-  ws.on('message', (d) => log.push(JSON.parse(String(d)) as Msg));
-  ws.on('error', () => {});
-  await waitFor(() => log.some((m) => m.type === 'hello'), 10_000, 'hello');
-  const send = (m: object) => ws.send(JSON.stringify({ v: 1, ...m }));
-  /** Index of the first message at or after `from` that matches, once it has arrived. */
-  const find = async (pred: (m: Msg) => boolean, what: string, from = 0, timeoutMs = 15_000) => {
-    let at = -1;
-    await waitFor(() => (at = log.findIndex((m, i) => i >= from && pred(m))) >= 0, timeoutMs, what);
-    return at;
-  };
-  return { ws, log, send, find, close: () => ws.terminate() };
-}
-type Client = Awaited<ReturnType<typeof connect>>;
+type Client = RawClient;
 
 const stream = (m: Msg) => m.type === 'snapshot' || m.type === 'delta';
 
@@ -76,7 +57,7 @@ describe('replay and history over the feed server', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'st-replay-it-'));
     dirs.push(dataDir);
     server = await startZoneServer(0, { dataDir, timeScale: 60, rateHz: 5, keyframeEveryMs: 2000, allowControl: true, heartbeatMs: 500 });
-    const c = await connect(server.port);
+    const c = await rawClient(server.port);
     clients.push(c);
     c.send({ type: 'subscribe', zone: 'jiading' });
     const first = c.log[await c.find((m) => m.type === 'snapshot', 'the first snapshot')] as unknown as SnapshotMessage;
@@ -173,7 +154,7 @@ describe('replay and history over the feed server', () => {
     await expectLiveResumes(c, end13, liveBefore);
 
     // Not subscribed: refused, and a bad history span too.
-    const other = await connect(server.port);
+    const other = await rawClient(server.port);
     clients.push(other);
     other.send({ type: 'replay', zone: 'jiading', id: 1, from, speed: 5 });
     other.send({ type: 'history', zone: 'jiading', id: 2, from: from + 1, to: from, kinds: ['events'] });
@@ -187,7 +168,7 @@ describe('replay and history over the feed server', () => {
 
   it('a server without --data-dir answers no-recording and an empty history; live goes on', async () => {
     server = await startZoneServer(0, { timeScale: 60, rateHz: 5 });
-    const c = await connect(server.port);
+    const c = await rawClient(server.port);
     clients.push(c);
     c.send({ type: 'subscribe', zone: 'jiading' });
     await c.find((m) => m.type === 'snapshot', 'the snapshot');

@@ -2,6 +2,7 @@
  * Pieces for replay tests: a virtual clock with timers (the streamer's ticks run when the test
  * advances it), a synthetic recorded stream with known content, and an archive over an array.
  */
+import { FakeClock as BaseFakeClock } from './fakeClock';
 import type { WireIncident, WireSensorReading, WireVehicle } from '../../../src/feed/protocol/entities';
 import type { DeltaMessage, SnapshotMessage } from '../../../src/feed/protocol/messages';
 import { applyDelta, fromSnapshot, toSnapshot, type FoldedState } from '../../../src/feed/replay/foldState';
@@ -11,50 +12,12 @@ import type { Timers } from '../../../src/feed/sources/FeedSource';
 export const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
 export const ZONE = 'jiading';
 
-/** Lets every pending promise chain settle (archives answer in microtasks, never on I/O). */
-export const settle = () => new Promise<void>((r) => setImmediate(r));
+export { settle } from './fakeClock';
 
-export class FakeClock implements Timers {
-  nowMs = T0;
-  private nextId = 1;
-  private queue: { id: number; at: number; fn: () => void }[] = [];
-
-  now = () => this.nowMs;
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.queue.push({ id, at: this.nowMs + ms, fn });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.queue = this.queue.filter((t) => t.id !== handle);
-  }
-
-  setInterval(): unknown {
-    throw new Error('FakeClock: no intervals');
-  }
-
-  clearInterval(): void {}
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  /** Runs the timers due within `ms`, in order, letting each one's async work finish. */
-  async advance(ms: number): Promise<void> {
-    const end = this.nowMs + ms;
-    for (;;) {
-      this.queue.sort((a, b) => a.at - b.at || a.id - b.id);
-      const t = this.queue[0];
-      if (!t || t.at > end) break;
-      this.queue.shift();
-      this.nowMs = t.at;
-      t.fn();
-      await settle();
-    }
-    this.nowMs = end;
-    await settle();
+/** The shared fake clock, starting at T0. */
+export class FakeClock extends BaseFakeClock {
+  constructor() {
+    super(T0);
   }
 }
 
