@@ -19,16 +19,19 @@
  * Performance.getMetrics Nodes and JSEventListeners; renderer.info from the test hook.
  *
  * Limits, and why.
- * - Post-GC heap: the least-squares slope over the window, extrapolated per hour, must stay under
- *   HEAP_SLOPE_LIMIT_MB_PER_H. The leak it must catch: keeping one frame of vehicles per second
- *   (an array of { id, x, y } for every vehicle drawn, what `liveVehicles` returns; a typical
- *   "keep the last frames for a trail" mistake). Measured with FAULTS_SOAK_CALIBRATE=leak (below):
- *   129 MB/h (r² 0.94). Clean runs on the 2-core development machine (2026-12-02) gave 10.8 MB/h
- *   (r² 0.17) and 34.5 MB/h (r² 0.86) alone, 32.3 MB/h (r² 0.53) during a full suite run: over 135 s the heap also
- *   moves with what the window holds (alerts opened by the drills, the tour's next stop), so a
- *   short window shows transients that a 2-hour soak (+1.6 MB/h, docs/soak.md) averages out. The
- *   limit, 70 MB/h, sits 2× above the clean runs and below the leak (1.8× past it): this
- *   CI-sized test catches a gross per-frame leak; finer ones are the long soak's job.
+ * - Post-GC heap, less compiled code: the Theil–Sen slope over the window (median of the slopes
+ *   of all sample pairs, so one transient sample cannot swing it), less the growth of V8's
+ *   compiled code between heap snapshots at the window's ends (tests/soak/heapSnapshot.ts),
+ *   extrapolated per hour, must stay under HEAP_SLOPE_LIMIT_MB_PER_H. Why less code: a heap
+ *   snapshot diff of a clean window (2026-12-02) found 0.88 of its 1.11 MB growth in the "code"
+ *   nodes (InstructionStream, deopt data) that V8 adds as functions tier up; that grows for
+ *   minutes, more on a slower CI machine (where a clean run read 74 MB/h least-squares against
+ *   33 locally), and it is not app data. The leak it must catch: keeping one frame of vehicles
+ *   per second (an array of { id, x, y } for every vehicle drawn, what `liveVehicles` returns; a
+ *   typical "keep the last frames for a trail" mistake), measured with FAULTS_SOAK_CALIBRATE=leak
+ *   (below). The figures of the calibration runs and the limit's margins are in the constant's
+ *   comment. This CI-sized test catches a gross per-frame leak; finer ones are the long soak's
+ *   job (+1.6 MB/h over 2 hours, docs/soak.md).
  * - renderer.info geometries, textures, programs, DOM nodes and JS listeners: after warm-up the
  *   maximum must stay within baseline × 1.5 + a margin (the first sample after warm-up is the
  *   baseline): an alarm adds a card, ticker items and a beacon, and tiles of the next stop arrive
@@ -44,7 +47,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openApp, waitForHook } from '../support/browser-launch';
 import type { ShenTwinHook } from '../support/browser-hook';
 import { SoakProbe, type ProbeTally } from '../soak/probe';
-import { linearFit } from '../soak/regression';
+import { linearFit, theilSenSlope } from '../soak/regression';
 import type { SoakSample } from '../soak/sample';
 
 afterAll(closeBrowser);
@@ -53,7 +56,14 @@ const ZONE = 'yangpu';
 const SPEED = Number(process.env.FAULTS_SOAK_SPEED ?? 60);
 const SAMPLE_MS = 15_000;
 const WINDOW_SAMPLES = 10;
-const HEAP_SLOPE_LIMIT_MB_PER_H = 70;
+/**
+ * Calibration, 2-core development machine, 2026-12-02 (heap Theil–Sen − code growth = adjusted):
+ * clean 23.9 − 32.1 = −8.2 MB/h (least-squares heap alone 23.4); injected leak 147.3 − 34.6 =
+ * 112.7 MB/h (least-squares 149.6). The code growth is the same with or without the leak, so it
+ * is the engine's, not the app's. 50 MB/h leaves the leak 2.25× above the limit and the clean
+ * run 58 MB/h below it (a CI clean run that read 74 MB/h least-squares failed the old 70 limit).
+ */
+const HEAP_SLOPE_LIMIT_MB_PER_H = 50;
 const GROWTH_FACTOR = 1.5;
 const MARGIN = { geometries: 40, textures: 10, programs: 8, domNodes: 250, jsListeners: 60 } as const;
 const CALIBRATE_LEAK = process.env.FAULTS_SOAK_CALIBRATE === 'leak';
@@ -114,6 +124,7 @@ describe('fault 13: accelerated soak of the big screen', () => {
       const warmedMs = Date.now() - t0;
       pr.markStart();
       const samples: SoakSample[] = [];
+      const code: { tS: number; bytes: number | null }[] = [];
       const start = Date.now();
       for (let k = 0; k < WINDOW_SAMPLES; k++) {
         await page.waitForTimeout(Math.max(0, start + k * SAMPLE_MS - Date.now()));
@@ -121,18 +132,28 @@ describe('fault 13: accelerated soak of the big screen', () => {
           if ((await pr.drill('crash')) > 0) tally.drillsSent++;
         }
         samples.push(await pr.sample(tally, true));
+        if (k === 0 || k === WINDOW_SAMPLES - 1) code.push({ tS: samples[k]!.tS, bytes: await pr.codeBytes() });
       }
       const tour = await tourOf(page);
       const ts = samples.map((s) => s.tS);
       const heap = samples.map((s) => (s.heapPostGcBytes ?? Number.NaN) / MB);
       const fit = linearFit(ts, heap);
       expect(fit, 'post-GC heap samples').not.toBeNull();
-      const slopeMbPerH = fit!.slope * 3600;
+      const lsqMbPerH = fit!.slope * 3600;
+      const heapMbPerH = theilSenSlope(ts, heap)! * 3600;
+      const [c0, c1] = code;
+      expect(c0?.bytes ?? null, 'compiled code at the window start').not.toBeNull();
+      expect(c1?.bytes ?? null, 'compiled code at the window end').not.toBeNull();
+      const codeMbPerH = ((c1!.bytes! - c0!.bytes!) / MB / (c1!.tS - c0!.tS)) * 3600;
+      const slopeMbPerH = heapMbPerH - codeMbPerH;
       const base = samples[0]!;
       const maxOf = (k: keyof typeof MARGIN) => Math.max(...samples.map((s) => s[k] ?? 0));
       const report = {
         openedMs, warmedMs, windowS: Math.round(ts[ts.length - 1]! - ts[0]!), samples: samples.length,
-        heapMb: heap.map((v) => Math.round(v * 10) / 10), slopeMbPerH: Math.round(slopeMbPerH * 10) / 10, r2: Math.round(fit!.r2 * 100) / 100,
+        heapMb: heap.map((v) => Math.round(v * 10) / 10), slopeMbPerH: Math.round(slopeMbPerH * 10) / 10,
+        heapTheilSenMbPerH: Math.round(heapMbPerH * 10) / 10, codeMbPerH: Math.round(codeMbPerH * 10) / 10,
+        leastSquaresMbPerH: Math.round(lsqMbPerH * 10) / 10, r2: Math.round(fit!.r2 * 100) / 100,
+        codeMb: code.map((c) => (c.bytes === null ? null : Math.round((c.bytes / MB) * 100) / 100)),
         bounds: Object.fromEntries(Object.keys(MARGIN).map((k) => [k, { base: base[k as keyof typeof MARGIN], max: maxOf(k as keyof typeof MARGIN) }])),
         frameP95Ms: samples.map((s) => Math.round(s.frameP95Ms ?? 0)), vehicles: samples.map((s) => s.vehicles), alerts: samples.map((s) => s.alerts), alarmsSeen: samples[samples.length - 1]!.alarmsSeen,
         drills: tally.drillsSent, tour, calibrateLeak: CALIBRATE_LEAK, wholeTestMs: Date.now() - t0,
@@ -143,7 +164,7 @@ describe('fault 13: accelerated soak of the big screen', () => {
         expect(slopeMbPerH, 'the injected leak is caught by the limit').toBeGreaterThan(HEAP_SLOPE_LIMIT_MB_PER_H);
         return;
       }
-      expect(slopeMbPerH, `post-GC heap slope (MB/h) over ${report.windowS} s: ${JSON.stringify(report.heapMb)}`).toBeLessThan(HEAP_SLOPE_LIMIT_MB_PER_H);
+      expect(slopeMbPerH, `post-GC heap slope less code (MB/h) over ${report.windowS} s: heap ${JSON.stringify(report.heapMb)}, code ${JSON.stringify(report.codeMb)}`).toBeLessThan(HEAP_SLOPE_LIMIT_MB_PER_H);
       for (const k of Object.keys(MARGIN) as (keyof typeof MARGIN)[]) {
         const b = base[k];
         expect(b, `${k} baseline`).not.toBeNull();

@@ -16,6 +16,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { percentile } from '../bench/stats';
+import { codeBytesOfSnapshot, type HeapSnapshotJson } from './heapSnapshot';
 import type { SoakSample } from './sample';
 
 /**
@@ -174,6 +175,24 @@ export class SoakProbe {
       // The page is reloading or crashed: the row keeps nulls, the next sample tries again.
     }
     return out;
+  }
+
+  /**
+   * Bytes of compiled code in the page's heap, from a full heap snapshot (seconds on SwiftShader's
+   * machine, so taken twice per soak, not per sample); null when the page could not be read.
+   */
+  async codeBytes(): Promise<number | null> {
+    const chunks: string[] = [];
+    const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+    this.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    try {
+      await this.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      return codeBytesOfSnapshot(JSON.parse(chunks.join('')) as HeapSnapshotJson);
+    } catch {
+      return null;
+    } finally {
+      this.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    }
   }
 
   /** Sends one drill to the simulator; returns how many simulator workers took it (0 between zones). */

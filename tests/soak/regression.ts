@@ -99,3 +99,24 @@ export function slopeAfter(xs: readonly number[], ys: readonly number[], fromX: 
   const fit = linearFit(fx, fy);
   return { fit, perUnit: fit ? fit.slope * perX : null };
 }
+
+/**
+ * Theil–Sen slope: the median of the slopes through every pair of points. A short soak window
+ * holds transients (an alarm card mounted at the last sample, the tour's next stop streaming in);
+ * one such point swings a least-squares slope far more than the median of pairs, while a steady
+ * leak moves every pair alike. Null with fewer than 2 usable points or all x equal.
+ */
+export function theilSenSlope(xs: readonly number[], ys: readonly number[]): number | null {
+  const slopes: number[] = [];
+  const len = Math.min(xs.length, ys.length);
+  for (let i = 0; i < len; i++) {
+    for (let j = i + 1; j < len; j++) {
+      const dx = xs[j]! - xs[i]!, dy = ys[j]! - ys[i]!;
+      if (dx !== 0 && Number.isFinite(dx) && Number.isFinite(dy)) slopes.push(dy / dx);
+    }
+  }
+  if (slopes.length === 0) return null;
+  slopes.sort((a, b) => a - b);
+  const m = slopes.length >> 1;
+  return slopes.length % 2 ? slopes[m]! : (slopes[m - 1]! + slopes[m]!) / 2;
+}

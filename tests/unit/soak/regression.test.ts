@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearFit, slopeAfter, warmupCutoff } from '../../soak/regression';
+import { linearFit, slopeAfter, theilSenSlope, warmupCutoff } from '../../soak/regression';
 
 describe('linearFit', () => {
   it('recovers a known line exactly', () => {
@@ -59,5 +59,26 @@ describe('warm-up and slope after it', () => {
     expect(perUnit).toBeCloseTo(2, 9);
     expect(fit!.n).toBe(91);
     expect(slopeAfter(xs, ys, 10_000, 3600)).toEqual({ fit: null, perUnit: null });
+  });
+});
+
+describe('theilSenSlope', () => {
+  it('is the slope of a straight line, and ignores one outlier that moves least squares', () => {
+    const xs = [0, 15, 30, 45, 60, 75, 90, 105, 120, 135];
+    const line = xs.map((x) => 18 + x / 100);
+    expect(theilSenSlope(xs, line)).toBeCloseTo(0.01, 12);
+    const spiked = [...line.slice(0, 9), line[9]! + 2];
+    expect(theilSenSlope(xs, spiked)).toBeCloseTo(0.01, 12);
+    expect(linearFit(xs, spiked)!.slope).toBeGreaterThan(0.015);
+  });
+
+  it('is the median of pair slopes for an even count, and null without two distinct x', () => {
+    // Pairs: (0,1)→1, (0,2)→1.5, (1,2)→2: median 1.5.
+    expect(theilSenSlope([0, 1, 2], [0, 1, 3])).toBe(1.5);
+    // Pairs: (0,1)→2, (0,2)→1, (1,2)→0, plus (0,3)→1, (1,3)→0.5, (2,3)→1: median of [0,0.5,1,1,1,2] = 1.
+    expect(theilSenSlope([0, 1, 2, 3], [0, 2, 2, 3])).toBe(1);
+    expect(theilSenSlope([5, 5], [1, 2])).toBeNull();
+    expect(theilSenSlope([1], [1])).toBeNull();
+    expect(theilSenSlope([0, 1, Number.NaN], [0, 1, 9])).toBe(1);
   });
 });
