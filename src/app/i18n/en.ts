@@ -150,6 +150,8 @@ export const en: Dictionary = {
       'out-of-zone': 'out of zone',
       capacity: 'buffer full',
       backlog: 'backlog overflow',
+      truncated: 'truncated',
+      inconsistent: 'dictionary out of sync',
     },
   },
   live: liveEn,

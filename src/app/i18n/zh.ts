@@ -149,6 +149,8 @@ export const zh = {
       'out-of-zone': '超出区域',
       capacity: '容量已满',
       backlog: '积压溢出',
+      truncated: '截断',
+      inconsistent: '字典不同步',
     },
   },
   live: liveZh,

@@ -2,6 +2,7 @@
 export const DROP_REASONS = [
   'not-text', 'too-large', 'not-json', 'schema', 'version', 'wrong-zone', 'unknown-topic',
   'duplicate', 'out-of-order', 'future', 'too-old', 'out-of-zone', 'capacity', 'backlog',
+  'truncated', 'inconsistent',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
@@ -20,4 +21,6 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   'out-of-zone': 'position too far from the zone origin',
   capacity: 'entity buffer full',
   backlog: 'queue overflow while the viewer could not keep up (oldest dropped)',
+  truncated: 'v2 binary frame ends before its header, a section or a column does (cut in transit, or a corrupt count)',
+  inconsistent: 'v2 binary frame needs dictionary state this viewer does not hold (unknown index, sequence gap, no snapshot yet); a fresh snapshot is needed',
 };
