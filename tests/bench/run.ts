@@ -16,6 +16,9 @@ const BENCHES = [
   { name: 'replay-client', file: 'tests/bench/replay-client.ts' },
   { name: 'live-layers', file: 'tests/bench/live-layers.ts' },
   { name: 'sunlight', file: 'tests/bench/sunlight.ts' },
+  { name: 'tiles-compression', file: 'tests/bench/tiles-compression.ts' },
+  { name: 'feed-v2-server', file: 'tests/bench/feed-v2-server.ts' },
+  { name: 'feed-v2-client', file: 'tests/bench/feed-v2-client.ts' },
 ];
 
 const argv = process.argv.slice(2);

@@ -18,6 +18,11 @@ export const helloSchema = z.object({
   heartbeatMs: z.number().int().min(50).max(120_000), zones: z.array(zoneSchema).max(100),
   /** True when the server runs with --auth: the client must present a token (auth-ok follows). */
   authRequired: z.boolean().optional(),
+  /**
+   * Live-data encodings the server can send (docs/feed-protocol.md): 1 = JSON text frames, 2 = the
+   * binary columnar v2 frames (src/feed/protocol/v2). Absent: a server that predates v2 (1 only).
+   */
+  protocols: z.array(z.number().int().min(1).max(1000)).max(16).optional(),
 });
 
 export const snapshotSchema = z.object({
@@ -125,7 +130,13 @@ export interface DeltaMessage {
   sensors?: WireSensorReading[]; signals?: WireSignal[]; segments?: WireSegment[]; incidents?: WireIncident[];
 }
 
-export const subscribeSchema = z.object({ v: version, type: z.literal('subscribe'), zone: zoneSchema });
+/**
+ * `encoding: 'v2'` asks for the zone's live snapshots and deltas as binary v2 frames (only when the
+ * hello listed protocol 2); control messages, errors and replays stay JSON text either way.
+ */
+export const SUBSCRIBE_ENCODINGS = ['v1', 'v2'] as const;
+export type SubscribeEncoding = (typeof SUBSCRIBE_ENCODINGS)[number];
+export const subscribeSchema = z.object({ v: version, type: z.literal('subscribe'), zone: zoneSchema, encoding: z.enum(SUBSCRIBE_ENCODINGS).optional() });
 export const unsubscribeSchema = z.object({ v: version, type: z.literal('unsubscribe'), zone: zoneSchema });
 export const pingSchema = z.object({ v: version, type: z.literal('ping'), clientTs: z.number().min(0).max(Number.MAX_SAFE_INTEGER) });
 export const controlSchema = z.object({
