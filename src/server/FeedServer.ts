@@ -15,7 +15,7 @@ import { originAllowed } from './auth/access';
 import { TokenBucket } from './auth/rateLimit';
 import { roleAllows } from './auth/roles';
 import { PROTOCOL_NAME, tokenFromSubprotocols } from './auth/tokenFormat';
-import { ClientSession, type SessionCounters } from './ClientSession';
+import { ClientSession, type SessionCounters, type SnapshotSource } from './ClientSession';
 import type { RecordingStore } from './recorder/RecordingStore';
 import { ReplayService } from './ReplayService';
 import { WallHub } from './wall/WallHub';
@@ -57,12 +57,17 @@ export interface FeedServerOptions {
   log?: (line: string) => void;
 }
 
+/** Live-data encodings this server offers in hello: 1 = JSON text, 2 = binary v2 frames. */
+export const SERVER_PROTOCOLS = [1, 2] as const;
+
 /** Clients that send this many invalid messages are disconnected (policy violation). */
 const MAX_BAD_MESSAGES = 20;
 const PROTOCOL_PING_MS = 15_000;
 
 export class FeedServer {
-  readonly counters: SessionCounters = { messagesSent: 0, bytesSent: 0, deltasCoalesced: 0, snapshotsAfterDrain: 0 };
+  readonly counters: SessionCounters = {
+    messagesSent: 0, bytesSent: 0, deltasCoalesced: 0, snapshotsAfterDrain: 0, binaryMessagesSent: 0, binaryBytesSent: 0, v2DeltasUnencoded: 0,
+  };
   readonly sessions = new Set<ClientSession>();
   private readonly zones = new Map<string, ZoneHost>();
   private readonly http: Server;
@@ -79,7 +84,7 @@ export class FeedServer {
   readonly walls: WallHub;
   readonly replays: ReplayService;
   private readonly limits: ConnectionLimits;
-  private readonly listener = (zone: string, bytes: Buffer) => this.fanOut(zone, bytes);
+  private readonly listener = (zone: string, bytes: Buffer, _msg: unknown, v2?: Uint8Array | null) => this.fanOut(zone, bytes, v2);
 
   constructor(private readonly o: FeedServerOptions) {
     for (const z of o.zones) this.zones.set(z.id, z);
@@ -151,6 +156,10 @@ export class FeedServer {
         simTime: new Date(sim.simMs).toISOString(), timeScale: z.driver.timeScale, ticks: z.ticks,
         tickMsAvg: Math.round(z.tickMsAvg * 100) / 100, lastDeltaBytes: z.lastDeltaBytes,
         subscribers: [...this.sessions].filter((s) => s.zones.has(z.id)).length,
+        v2: {
+          active: z.v2Active, subscribers: [...this.sessions].filter((s) => s.zones.has(z.id) && s.isV2(z.id)).length,
+          lastDeltaBytes: z.lastDeltaBytesV2, ...z.v2, encodeMsAvg: Math.round(z.v2.encodeMsAvg * 1000) / 1000,
+        },
       };
     }
     return {
@@ -213,7 +222,7 @@ export class FeedServer {
     ws.on('close', gone);
     ws.on('error', gone);
     const required = this.access.required;
-    s.sendJson({ v: PROTOCOL_VERSION, type: 'hello', server: 'shentwin-feed', ts: this.o.now(), heartbeatMs: this.o.heartbeatMs, zones: [...this.zones.keys()], authRequired: required });
+    s.sendJson({ v: PROTOCOL_VERSION, type: 'hello', server: 'shentwin-feed', ts: this.o.now(), heartbeatMs: this.o.heartbeatMs, zones: [...this.zones.keys()], authRequired: required, protocols: [...SERVER_PROTOCOLS] });
     if (!required) return;
     s.authState = 'required';
     const deadlineMs = this.o.authDeadlineMs ?? AUTH_DEADLINE_MS;
@@ -297,13 +306,17 @@ export class FeedServer {
         }
         s.zones.add(zone.id);
         s.behind.delete(zone.id);
+        // A zone without an ENU frame serves v1 only; the client sees a text snapshot and keeps v1.
+        if (msg.encoding === 'v2' && zone.enableV2()) s.encodings.set(zone.id, 'v2');
+        else s.encodings.delete(zone.id);
         // Subscribing again while replaying means "back to live": the replay ends, this snapshot follows.
         this.replays.drop(s, zone.id);
-        s.sendBytes(zone.snapshotBytes());
+        s.sendSnapshot(zone);
         return;
       }
       case 'unsubscribe':
         s.zones.delete(msg.zone);
+        s.encodings.delete(msg.zone);
         this.replays.drop(s, msg.zone);
         return;
       case 'replay':
@@ -347,10 +360,10 @@ export class FeedServer {
     }
   }
 
-  private fanOut(zone: string, bytes: Buffer): void {
+  private fanOut(zone: string, bytes: Buffer, v2: Uint8Array | null | undefined): void {
     const host = this.zones.get(zone)!;
-    const snap = () => host.snapshotBytes();
-    for (const s of this.sessions) s.offerDelta(zone, bytes, snap);
+    const snap: SnapshotSource = { v1: () => host.snapshotBytes(), v2: () => host.snapshotBytesV2() };
+    for (const s of this.sessions) s.offerDelta(zone, bytes, snap, v2);
   }
 
   private heartbeat(): void {

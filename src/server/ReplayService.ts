@@ -155,7 +155,8 @@ export class ReplayService {
   private sendLive(s: ClientSession, host: ZoneHost): void {
     if (!s.zones.has(host.id)) return;
     s.behind.delete(host.id);
-    s.sendBytes(host.snapshotBytes());
+    // In the zone's encoding: a v2 client's decoder restarts from this binary snapshot.
+    s.sendSnapshot(host);
   }
 }
 

@@ -18,6 +18,8 @@ export interface ServerConfig {
   scenarios: string;
   mqttUrl: string | null;
   topicPrefix: string;
+  /** Also publish protocol v2 binary frames under this prefix (`--mqtt-v2`); null = v1 only. */
+  mqttV2Prefix: string | null;
   /** Path templates; `{zone}` is replaced by the zone id. */
   scenePath: string;
   roadsPath: string;
@@ -49,6 +51,8 @@ export const USAGE = `Usage: npm run feed -- [flags]
   --scenario <list>     e.g. rainstorm,crash@300,sensor-silent,rsu-fail@60 (seconds of sim time)
   --mqtt <url>          also publish to an MQTT broker (mqtt://, ws://, …)
   --topic-prefix <p>    MQTT topic prefix (default ${DEFAULT_TOPIC_PREFIX})
+  --mqtt-v2 <p|on>      with --mqtt, also publish binary v2 frames sharded per 1 km cell
+                        under prefix p ("on": shentwin/v2)
   --scene <path>        scene file template (default scenes/{zone}.json)
   --roads <path>        road graph template (default public/tiles/{zone}/roads.json), or "synthetic"
   --origin <lon,lat>    zone origin when the scene file is missing
@@ -93,7 +97,7 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
     options: {
       zone: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' }, rate: { type: 'string' },
       port: { type: 'string' }, host: { type: 'string' }, scenario: { type: 'string' }, mqtt: { type: 'string' },
-      'topic-prefix': { type: 'string' }, scene: { type: 'string' }, roads: { type: 'string' }, origin: { type: 'string' },
+      'topic-prefix': { type: 'string' }, 'mqtt-v2': { type: 'string' }, scene: { type: 'string' }, roads: { type: 'string' }, origin: { type: 'string' },
       'heartbeat-ms': { type: 'string' }, 'fleet-scale': { type: 'string' }, 'allow-control': { type: 'boolean' },
       'high-water': { type: 'string' }, 'start-time': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       auth: { type: 'string' }, 'allow-origin': { type: 'string' }, 'insecure-lan': { type: 'boolean' },
@@ -119,6 +123,13 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
     } catch (e) {
       throw new Error(`--mqtt: ${(e as Error).message}`);
     }
+  }
+  let mqttV2Prefix: string | null = null;
+  if (values['mqtt-v2'] !== undefined) {
+    if (mqttUrl === null) throw new Error('--mqtt-v2: needs --mqtt <url>');
+    mqttV2Prefix = values['mqtt-v2'] === 'on' || values['mqtt-v2'] === '' ? 'shentwin/v2' : values['mqtt-v2'];
+    if (!isValidTopicPrefix(mqttV2Prefix)) throw new Error(`--mqtt-v2: "${mqttV2Prefix}" has wildcards or empty levels`);
+    if (mqttV2Prefix === prefix) throw new Error('--mqtt-v2: the v2 prefix must differ from --topic-prefix');
   }
   let origin: ServerConfig['origin'] = null;
   if (values.origin !== undefined) {
@@ -172,7 +183,7 @@ export function parseServerArgs(argv: string[]): ServerConfig | 'help' {
     authFile, origins, host, dataDir, recordUrl, retention,
     msgRatePerS: int('max-msg-rate', values['max-msg-rate'], 20, 1, 10_000),
     maxSubscriptions: int('max-subs', values['max-subs'], 8, 1, 1000),
-    zones, scenarios, mqttUrl, topicPrefix: prefix, origin, startSimMs,
+    zones, scenarios, mqttUrl, topicPrefix: prefix, mqttV2Prefix, origin, startSimMs,
     seed: int('seed', values.seed, 20_211_231, 0, 2 ** 32 - 1),
     timeScale: real('speed', values.speed, 1, 1, 60),
     rateHz: real('rate', values.rate, 5, 0.2, 30),

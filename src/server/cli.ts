@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
   const running = await startFeedServer({
     zones, seed: cfg.seed, timeScale: cfg.timeScale, rateHz: cfg.rateHz, port: cfg.port, host: cfg.host, heartbeatMs: cfg.heartbeatMs,
-    scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, allowControl: cfg.allowControl,
+    scenarios: cfg.scenarios, mqttUrl: cfg.mqttUrl, topicPrefix: cfg.topicPrefix, mqttV2Prefix: cfg.mqttV2Prefix, allowControl: cfg.allowControl,
     fleetScale: cfg.fleetScale, highWaterBytes: cfg.highWaterBytes, log, ...(cfg.startSimMs !== null ? { startSimMs: cfg.startSimMs } : {}),
     dataDir: cfg.dataDir, retention: cfg.retention, ...(recordStore ? { recordStore } : {}),
     authFile: cfg.authFile, origins: cfg.origins, limits: { msgRatePerS: cfg.msgRatePerS, msgBurst: cfg.msgRatePerS * 2, maxSubscriptions: cfg.maxSubscriptions },

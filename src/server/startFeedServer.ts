@@ -13,6 +13,7 @@ import { normaliseOrigin } from './auth/access';
 import { TokenStore } from './auth/TokenStore';
 import { FeedServer, type ConnectionLimits } from './FeedServer';
 import { MqttPublisher } from './MqttPublisher';
+import { MqttPublisherV2 } from './MqttPublisherV2';
 import { Recorder } from './recorder/Recorder';
 import type { RecordingStore } from './recorder/RecordingStore';
 import { DEFAULT_RETENTION, type Retention } from './recorder/retention';
@@ -36,6 +37,10 @@ export interface StartOptions {
   scenarios?: string;
   mqttUrl?: string | null;
   topicPrefix?: string;
+  /** With mqttUrl: also publish binary v2 frames, sharded per 1 km cell, under this prefix. */
+  mqttV2Prefix?: string | null;
+  /** Period of the retained v2 snapshots (default 5 s). */
+  mqttV2SnapshotEveryMs?: number;
   allowControl?: boolean;
   /** Token file (`--auth`); every connection must then present a token with a role. */
   authFile?: string | null;
@@ -62,6 +67,7 @@ export interface RunningFeedServer {
   server: FeedServer;
   zones: ZoneHost[];
   mqtt: MqttPublisher | null;
+  mqttV2: MqttPublisherV2 | null;
   recorder: Recorder | null;
   stop(mode?: 'graceful' | 'hard'): Promise<void>;
 }
@@ -84,17 +90,21 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
   const zones = o.zones.map((z) => {
     const sim = new Simulation({ graph: z.graph, zoneId: z.id, seed: o.seed, startSimMs: o.startSimMs ?? now(), fleetScale: o.fleetScale });
     for (const s of sched.scheduled) sim.scheduleScenario(s);
-    return new ZoneHost(z.id, new SimDriver(sim, new EnuFrame(z.origin), now, o.timeScale), o.rateHz, now);
+    const frame = new EnuFrame(z.origin);
+    return new ZoneHost(z.id, new SimDriver(sim, frame, now, o.timeScale), o.rateHz, now, frame, o.log);
   });
   const recordStore = o.recordStore ?? (o.dataDir ? openRecordingStore(o.dataDir) : null);
   const recorder = recordStore
     ? new Recorder({ store: recordStore, zones, retention: o.retention ?? DEFAULT_RETENTION, now, timers, log: o.log, keyframeEveryMs: o.keyframeEveryMs })
     : null;
   const mqtt = o.mqttUrl ? new MqttPublisher({ url: o.mqttUrl, prefix: o.topicPrefix ?? 'shentwin/v1', zones, heartbeatMs: o.heartbeatMs, now, timers, log: o.log }) : null;
+  const mqttV2 = o.mqttUrl && o.mqttV2Prefix
+    ? new MqttPublisherV2({ url: o.mqttUrl, prefix: o.mqttV2Prefix, zones, now, timers, log: o.log, snapshotEveryMs: o.mqttV2SnapshotEveryMs })
+    : null;
   const server = new FeedServer({
     zones, port: o.port, host: o.host ?? '127.0.0.1', heartbeatMs: o.heartbeatMs, highWaterBytes: o.highWaterBytes ?? 1 << 20,
     allowControl: o.allowControl ?? false, now, timers, log: o.log, origins, limits: o.limits, authDeadlineMs: o.authDeadlineMs,
-    access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt || recorder ? () => ({ ...mqtt?.health(), ...(recorder ? { recorder: recorder.health() } : {}) }) : undefined,
+    access: new AccessControl(store, o.allowControl ?? false, (l) => o.log?.(l)), extraHealth: mqtt || mqttV2 || recorder ? () => ({ ...mqtt?.health(), ...mqttV2?.health(), ...(recorder ? { recorder: recorder.health() } : {}) }) : undefined,
     onControl: recorder ? (zone, what) => recorder.noteEvent(zone, 'control', what) : undefined,
     recording: recordStore ? { store: recordStore } : undefined,
   });
@@ -103,15 +113,17 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
   await recorder?.start();
   for (const z of zones) z.start(timers);
   mqtt?.start();
+  mqttV2?.start();
   let stopped = false;
   return {
-    port, server, zones, mqtt, recorder,
+    port, server, zones, mqtt, mqttV2, recorder,
     stop: async (mode = 'graceful') => {
       if (stopped) return;
       stopped = true;
       for (const z of zones) z.stop();
       await server.close(mode);
       await mqtt?.stop();
+      await mqttV2?.stop();
       await recorder?.stop();
     },
   };
