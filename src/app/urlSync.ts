@@ -30,7 +30,7 @@ export const URL_WRITE_MAX_WAIT_MS = 1500;
  * watchdog's, a lost WebGL context's, an operator's F5) must come back to the same feed and not
  * to the built-in simulator. A shared link leaves them out (shareUrl): they describe this screen.
  */
-export const DEPLOYMENT_URL_KEYS = ['feed', 'feedUrl', 'topicPrefix', 'replayUrl', 'simSeed', 'simSpeed', 'simRate', 'scenario', 'diag', 'reloadAt', 'watchdogWarmup'] as const;
+export const DEPLOYMENT_URL_KEYS = ['feed', 'feedUrl', 'feedEncoding', 'topicPrefix', 'replayUrl', 'simSeed', 'simSpeed', 'simRate', 'scenario', 'diag', 'reloadAt', 'watchdogWarmup'] as const;
 
 /** `query` plus the deployment parameters of `currentSearch`, in their original order. */
 export function withDeploymentParams(query: string, currentSearch: string): string {

@@ -16,10 +16,12 @@ import { decodeServerText } from './protocol/decode';
 import type { DropReason } from './protocol/dropReasons';
 import type { ErrorMessage, WallServerMessage } from './protocol/messages';
 import type { BackoffOptions } from './sources/backoff';
-import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSink, type FeedSource, type SimControl, type Timers, type WallTransport } from './sources/FeedSource';
+import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSource, type V2FeedSink, type SimControl, type Timers, type WallTransport } from './sources/FeedSource';
 import { MqttFeedSource, type MqttConnect } from './sources/MqttFeedSource';
 import { WebSocketFeedSource, type WebSocketCtor } from './sources/WebSocketFeedSource';
+import { NetWorkerFeedSource, type NetWorkerLike } from './sources/NetWorkerFeedSource';
 import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
+import { createNetWorker } from './worker/createNetWorker';
 import { buildSummary } from './summaryBuilder';
 import { MemoryRecording } from './replay/MemoryRecording';
 import { MemoryReplayBackend } from './replay/MemoryReplayBackend';
@@ -60,6 +62,11 @@ export interface FeedRuntimeOptions {
   WebSocketImpl?: WebSocketCtor;
   mqttConnect?: MqttConnect;
   createWorker?: () => WorkerLike;
+  /**
+   * The network worker for a ws feed (socket and v2 decoding off the main thread). Default: the
+   * module worker where Worker exists; with an injected WebSocketImpl, or v1, the socket stays here.
+   */
+  createNetWorker?: (() => NetWorkerLike) | null;
   /** Seed for reconnect jitter (tests); default derived from the zone. */
   jitterSeed?: number | string;
   /** Summary publication period, ms. */
@@ -110,17 +117,25 @@ export class FeedRuntime {
   constructor(private readonly o: FeedRuntimeOptions) {
     const cfg = o.config;
     this.ingest = new FeedIngest({ zone: o.zone, frame: new EnuFrame(o.origin), ...(cfg.kind === 'mqtt' ? { topicPrefix: cfg.topicPrefix } : {}), ...o.ingest });
-    const sink: FeedSink = {
+    const sink: V2FeedSink = {
       message: (raw, recvMs, topic) => {
         if (topic === undefined && this.wallListener && this.deliverWallFrame(raw)) return;
         this.ingest.enqueue(raw, recvMs, topic);
       },
+      frameV2: (frame, recvMs) => this.ingest.frameV2(frame, recvMs),
+      frameRejectedV2: (reason, detail, recvMs) => this.ingest.frameRejectedV2(reason, detail, recvMs),
       state: (s, detail, next, attempt) => this.onState(s, detail, next, attempt),
     };
     const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
     const common = { sink, now: o.now, timers: o.timers ?? realTimers, rng, backoff: o.backoff, heartbeatTimeoutMs: o.heartbeatTimeoutMs };
     if (cfg.kind === 'ws') {
-      this.source = new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl, ...(cfg.token !== undefined ? { token: cfg.token } : {}) });
+      const encoding = cfg.encoding ?? 'v2';
+      const token = cfg.token !== undefined ? { token: cfg.token } : {};
+      const netWorker = o.createNetWorker !== undefined ? o.createNetWorker
+        : !o.WebSocketImpl && typeof Worker !== 'undefined' ? createNetWorker : null;
+      this.source = encoding === 'v2' && netWorker
+        ? new NetWorkerFeedSource({ ...common, url: cfg.url, zone: o.zone, origin: o.origin, encoding, createWorker: netWorker, ...token })
+        : new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl, encoding, ...token });
     } else if (cfg.kind === 'mqtt') {
       this.source = new MqttFeedSource({
         ...common, url: cfg.url, zone: o.zone, topicPrefix: cfg.topicPrefix, connect: o.mqttConnect,
@@ -163,7 +178,7 @@ export class FeedRuntime {
       const rec = this.recording;
       this.ingest.listeners.onData = (kind, msg) => rec.observe(kind, msg);
     }
-    const wsSource = cfg.kind === 'ws' ? (this.source as WebSocketFeedSource) : null;
+    const wsSource = cfg.kind === 'ws' ? (this.source as WebSocketFeedSource | NetWorkerFeedSource) : null;
     const replayUrl = cfg.kind === 'ws' ? cfg.url : cfg.kind === 'mqtt' ? cfg.replayUrl : undefined;
     this.timeMachine = cfg.kind !== 'sim' && replayUrl === undefined ? null : new TimeMachine({
       zone: o.zone, frame: this.ingest.frame, now: o.now, timers, ...(o.sceneCatalogue !== undefined ? { sceneCatalogue: o.sceneCatalogue } : {}),

@@ -1,6 +1,7 @@
 /**
  * Which feed the viewer uses: URL parameters (`?feed=sim|ws|mqtt&feedUrl=ws://…&topicPrefix=…&replayUrl=ws://…`,
- * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator) override the scene's `feed`
+ * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator, and `feedEncoding=json|v1|v2`
+ * for a ws feed, whichever says where it is) override the scene's `feed`
  * block; with neither, the built-in simulator runs. Every value is validated; a bad one is
  * reported and the viewer falls back to the simulator rather than showing nothing.
  *
@@ -12,11 +13,13 @@ import { z } from 'zod';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
 import { isFeedToken } from './protocol/access';
 import { DEFAULT_TOPIC_PREFIX } from './protocol/limits';
+import type { SubscribeEncoding } from './protocol/messages';
 import { isValidTopicPrefix } from './protocol/topics';
 
 export type FeedConfig =
   | { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string }
-  | { kind: 'ws'; url: string; token?: string }
+  /** `encoding`: what the live data is subscribed as (default v2; `feedEncoding=json` forces v1). */
+  | { kind: 'ws'; url: string; token?: string; encoding?: SubscribeEncoding }
   /**
    * `replayUrl`: the feed server's WebSocket endpoint that records this broker's stream; the time
    * machine asks it for history and replays (a broker keeps no history). `token` goes only there.
@@ -153,9 +156,34 @@ function withCredentials(cfg: FeedConfig, f: SceneFeed, issues: FeedConfigIssue[
   return cfg;
 }
 
+/** `feedEncoding` values: json is the name an operator knows v1 by. */
+const FEED_ENCODINGS: Record<string, SubscribeEncoding> = { json: 'v1', v1: 'v1', v2: 'v2', binary: 'v2' };
+
+/** Applies `feedEncoding` to a ws feed, whether the link or the scene file named it. */
+function withEncoding(cfg: FeedConfig, q: URLSearchParams, issues: FeedConfigIssue[]): FeedConfig {
+  const raw = q.get('feedEncoding');
+  if (raw === null) return cfg;
+  const bad = (message: string) => issues.push({ category: 'url', source: 'feedEncoding', message });
+  if (cfg.kind !== 'ws') {
+    bad('applies to ws feeds only; ignored');
+    return cfg;
+  }
+  const encoding = FEED_ENCODINGS[raw.toLowerCase()];
+  if (encoding === undefined) {
+    bad(`unknown encoding "${raw.slice(0, 40)}" (expected json, v1 or v2); using v2`);
+    return cfg;
+  }
+  return { ...cfg, encoding };
+}
+
 export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }): { config: FeedConfig; issues: FeedConfigIssue[] } {
   const issues: FeedConfigIssue[] = [];
   const q = new URLSearchParams(input.search);
+  const r = resolveSource(input, q, issues);
+  return { config: withEncoding(r, q, issues), issues };
+}
+
+function resolveSource(input: { search: string; sceneFeed?: unknown }, q: URLSearchParams, issues: FeedConfigIssue[]): FeedConfig {
   const get = (k: string) => q.get(k) ?? undefined;
   for (const k of URL_TOKEN_PARAMS) {
     if (q.has(k)) issues.push({ category: 'url', source: k, message: 'credentials are never read from a link (links end up in logs); use the scene file or the feed sign-in prompt; ignored' });
@@ -169,20 +197,20 @@ export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }
     const scene = sceneFeedSchema.safeParse(input.sceneFeed);
     const sameReplay = cfg?.kind !== 'mqtt' || cfg.replayUrl === undefined || (scene.success && scene.data.replayUrl === cfg.replayUrl);
     if (cfg && cfg.kind !== 'sim' && scene.success && scene.data.kind === cfg.kind && scene.data.url === cfg.url && sameReplay) {
-      return { config: withCredentials(cfg, scene.data, []), issues };
+      return withCredentials(cfg, scene.data, []);
     }
-    return { config: cfg ?? { ...DEFAULT_SIM_CONFIG }, issues };
+    return cfg ?? { ...DEFAULT_SIM_CONFIG };
   }
   if (input.sceneFeed !== undefined) {
     const r = sceneFeedSchema.safeParse(input.sceneFeed);
     if (!r.success) {
       const i = r.error.issues[0];
       issues.push({ category: 'scene', source: `feed.${i?.path.join('.') ?? ''}`, message: `${i?.message ?? 'invalid'}; using the built-in simulator` });
-      return { config: { ...DEFAULT_SIM_CONFIG }, issues };
+      return { ...DEFAULT_SIM_CONFIG };
     }
     const f = r.data;
     const cfg = build({ kind: f.kind, url: f.url, topicPrefix: f.topicPrefix, seed: f.seed, timeScale: f.timeScale, rateHz: f.rateHz, scenarios: f.scenarios, replayUrl: f.replayUrl }, 'scene', issues);
-    return { config: cfg ? withCredentials(cfg, f, issues) : { ...DEFAULT_SIM_CONFIG }, issues };
+    return cfg ? withCredentials(cfg, f, issues) : { ...DEFAULT_SIM_CONFIG };
   }
-  return { config: { ...DEFAULT_SIM_CONFIG }, issues };
+  return { ...DEFAULT_SIM_CONFIG };
 }

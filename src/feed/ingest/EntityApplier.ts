@@ -8,7 +8,7 @@ import { incidentSchema, segmentSchema, sensorReadingSchema, signalSchema, vehic
 import type { IncidentEntry, SegmentEntry, SignalEntry } from './entities';
 import type { EntityTable } from './EntityTable';
 import type { SensorBuffer } from './SensorBuffer';
-import type { VehicleBuffer } from './VehicleBuffer';
+import type { ColumnWindow, VehicleBuffer } from './VehicleBuffer';
 
 export type EntityKind = 'vehicle' | 'sensor' | 'signal' | 'segment' | 'incident';
 
@@ -37,6 +37,12 @@ export class EntityApplier {
     if (ts > serverNow + this.o.futureToleranceMs + slack) return 'future';
     if (serverNow - ts > this.o.maxAgeMs[kind] + slack) return 'too-old';
     return null;
+  }
+
+  /** The same checks as vehicle(), as bounds for a columnar batch (VehicleBuffer.upsertColumns). */
+  vehicleWindow(serverNow: number, synced: boolean): ColumnWindow {
+    const slack = synced ? 0 : UNSYNCED_SLACK_MS;
+    return { maxTs: serverNow + this.o.futureToleranceMs + slack, minTs: serverNow - this.o.maxAgeMs.vehicle - slack, maxDistanceM: this.o.maxDistanceM };
   }
 
   /** Converts to ENU; null when the point is non-finite or implausibly far from the zone. */

@@ -2,12 +2,21 @@
  * Batched feed ingest. Transports only enqueue raw frames (cheap, bounded); `flush(nowMs)`, called
  * at most once per animation frame, decodes, validates and applies them into typed buffers. Every
  * rejected message or entity is counted by reason; nothing non-finite is ever written to a buffer.
+ *
+ * Two encodings arrive, in any mix: v1 JSON text (or MQTT bytes, UTF-8 JSON) and v2 binary frames
+ * (bytes opening with "STF2", or any WebSocket ArrayBuffer), decoded here by the ingest's own
+ * FrameDecoderV2, or already decoded by the network worker (frameV2). A v2 frame leads to the
+ * same state as the v1 message it encodes.
  */
 import type { EnuFrame } from '../../core/geodesy';
 import { DROP_REASONS, type DropReason } from '../protocol/dropReasons';
 import { catalogueSchema } from '../protocol/entities';
 import { decodeMqtt, decodeServerText, type Decoded } from '../protocol/decode';
 import { DEFAULT_TOPIC_PREFIX, MAX_MESSAGE_CHARS } from '../protocol/limits';
+import { FrameDecoderV2 } from '../protocol/v2/FrameDecoderV2';
+import { MAGIC, MAX_V2_FRAME_BYTES } from '../protocol/v2/layout';
+import { decodedToV1 } from '../protocol/v2/toV1';
+import type { DecodedFrameV2 } from '../protocol/v2/types';
 import type { AuthOkMessage, DeltaEnvelope, ErrorMessage, HelloMessage, HistoryResultMessage, ReplayEndMessage, ReplayStartMessage, SnapshotEnvelope, WallServerMessage } from '../protocol/messages';
 import { applyCatalogue } from './catalogue';
 import { ClockOffset } from './ClockOffset';
@@ -16,6 +25,7 @@ import { EntityApplier, type EntityKind } from './EntityApplier';
 import { EntityTable } from './EntityTable';
 import { RateMeter } from './RateMeter';
 import { SensorBuffer } from './SensorBuffer';
+import { V2FrameApplier } from './V2FrameApplier';
 import { VehicleBuffer } from './VehicleBuffer';
 
 
@@ -33,6 +43,8 @@ export interface IngestOptions {
   futureToleranceMs?: number;
   maxAgeMs?: Partial<Record<EntityKind, number>>;
   maxDistanceM?: number;
+  /** Most vehicles held at once (VehicleBuffer's capacity bound); beyond it, 'capacity' drops. */
+  maxVehicles?: number;
   /** How often staleness is re-evaluated, ms. */
   ageEveryMs?: number;
   /**
@@ -64,6 +76,17 @@ interface Queued {
   recvMs: number;
   topic: string | undefined;
   size: number;
+  /** A v2 frame already decoded (by the network worker). */
+  decoded?: DecodedFrameV2;
+}
+
+/** v2 bytes: a WebSocket binary frame (our server sends only v2 as binary), or bytes with the magic. */
+function isV2Bytes(raw: unknown, topic: string | undefined): raw is ArrayBuffer | Uint8Array {
+  if (topic !== undefined) return false;
+  if (raw instanceof ArrayBuffer) return true;
+  if (!(raw instanceof Uint8Array) || raw.byteLength < MAGIC.length) return false;
+  for (let i = 0; i < MAGIC.length; i++) if (raw[i] !== MAGIC[i]) return false;
+  return true;
 }
 
 const DEFAULT_MAX_AGE: Record<EntityKind, number> = {
@@ -78,7 +101,7 @@ const REPLAY_ENDED = -1;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export class FeedIngest {
-  readonly vehicles = new VehicleBuffer();
+  readonly vehicles: VehicleBuffer;
   readonly sensors = new SensorBuffer();
   readonly signals = new EntityTable<SignalEntry>();
   readonly segments = new EntityTable<SegmentEntry>();
@@ -109,8 +132,11 @@ export class FeedIngest {
   private queuedChars = 0;
   private lastSeq: number | null = null;
   private lastAgeMs = -Infinity;
-  private readonly o: Required<Omit<IngestOptions, 'maxAgeMs' | 'replay'>> & { replay: boolean; maxAgeMs: Record<EntityKind, number> };
+  private readonly o: Required<Omit<IngestOptions, 'maxAgeMs' | 'replay' | 'maxVehicles'>> & { replay: boolean; maxAgeMs: Record<EntityKind, number> };
   private readonly applier: EntityApplier;
+  private readonly v2: V2FrameApplier;
+  /** Created on the first v2 frame; its dictionaries live as long as one connection's stream. */
+  private decoderV2: FrameDecoderV2 | null = null;
 
   constructor(opts: IngestOptions) {
     this.o = {
@@ -118,11 +144,13 @@ export class FeedIngest {
       vehicleStaleMs: 5_000, vehicleEvictMs: 60_000, signalStaleMs: 15_000, segmentStaleMs: 180_000, futureToleranceMs: 60_000,
       maxDistanceM: 100_000, ageEveryMs: 250, ...opts, replay: opts.replay ?? false, maxAgeMs: { ...DEFAULT_MAX_AGE, ...opts.maxAgeMs },
     };
+    this.vehicles = new VehicleBuffer(1024, opts.maxVehicles);
     this.applier = new EntityApplier({
       frame: this.o.frame, futureToleranceMs: this.o.futureToleranceMs, maxAgeMs: this.o.maxAgeMs, maxDistanceM: this.o.maxDistanceM,
       vehicles: this.vehicles, sensors: this.sensors, signals: this.signals, segments: this.segments, incidents: this.incidents,
       drop: (reason, detail) => this.drop(reason, detail),
     });
+    this.v2 = new V2FrameApplier({ vehicles: this.vehicles, applier: this.applier, drop: (reason, detail) => this.drop(reason, detail) });
   }
 
   get zone(): string {
@@ -148,21 +176,45 @@ export class FeedIngest {
   }
 
   /**
-   * Queues a raw frame: a string (WebSocket, worker) or bytes (MQTT). Oversized frames are dropped
-   * here, before they are held or parsed; when the queue is full the oldest frame makes room.
+   * Queues a raw frame: a string (WebSocket, worker), bytes (MQTT, v1 JSON) or a v2 binary frame
+   * (ArrayBuffer, or bytes opening with the magic). Oversized frames (v1's character limit, v2's
+   * 10 MB) are dropped here, before they are held or parsed; when the queue is full the oldest
+   * frame makes room.
    */
   enqueue(raw: unknown, recvMs: number, topic?: string): void {
+    this.noteArrival(recvMs);
+    const v2 = isV2Bytes(raw, topic);
+    const size = typeof raw === 'string' ? raw.length : raw instanceof Uint8Array || raw instanceof ArrayBuffer ? raw.byteLength : 0;
+    const max = v2 ? MAX_V2_FRAME_BYTES : this.o.maxMessageChars;
+    if (size > max) {
+      this.drop('too-large', `${size} > ${max}`);
+      return;
+    }
+    this.push({ raw, recvMs, topic, size });
+  }
+
+  /** Queues a v2 frame the network worker decoded (and validated) already. */
+  frameV2(frame: DecodedFrameV2, recvMs: number): void {
+    this.noteArrival(recvMs);
+    this.push({ raw: null, recvMs, topic: undefined, size: frame.byteLength, decoded: frame });
+  }
+
+  /** The network worker could not decode a v2 frame: counted like one that failed here. */
+  frameRejectedV2(reason: DropReason, detail: string, recvMs: number): void {
+    this.noteArrival(recvMs);
+    this.rejectV2(reason, detail);
+  }
+
+  private noteArrival(recvMs: number): void {
     this.received++;
     this.lastMessageAtMs = recvMs;
     this.sensors.noteListening(recvMs);
     this.rate.add(recvMs);
-    const size = typeof raw === 'string' ? raw.length : raw instanceof Uint8Array ? raw.byteLength : 0;
-    if (size > this.o.maxMessageChars) {
-      this.drop('too-large', `${size} > ${this.o.maxMessageChars}`);
-      return;
-    }
-    this.queue.push({ raw, recvMs, topic, size });
-    this.queuedChars += size;
+  }
+
+  private push(item: Queued): void {
+    this.queue.push(item);
+    this.queuedChars += item.size;
     let overflowed = 0;
     while (this.queued > this.o.maxQueued || (this.queuedChars > this.o.maxQueuedChars && this.queued > 1)) {
       const old = this.queue[this.head]!;
@@ -221,6 +273,7 @@ export class FeedIngest {
     this.lines.clear();
     this.stops.clear();
     this.lastSeq = null;
+    this.decoderV2?.reset();
     this.clock.reset();
   }
 
@@ -247,6 +300,7 @@ export class FeedIngest {
     this.segments.clear();
     this.incidents.clear();
     this.lastSeq = null;
+    this.decoderV2?.reset();
     this.clock.reset();
     // A seek (to = from) shows one moment: its clock stands still from the start.
     this.replayRate = msg.to !== null && msg.to <= msg.from ? 0 : msg.speed;
@@ -255,12 +309,21 @@ export class FeedIngest {
   /** A new connection starts a new stream: sequence numbers and clock samples restart. */
   onReconnected(): void {
     this.lastSeq = null;
+    this.decoderV2?.reset();
     this.clock.reset();
     this.sensors.restartListening();
   }
 
   private process(item: Queued): void {
+    if (item.decoded) return this.applyV2(item.decoded, item.recvMs);
     let raw = item.raw;
+    if (isV2Bytes(raw, item.topic)) {
+      this.decoderV2 ??= new FrameDecoderV2(this.o.zone, this.o.frame);
+      const r = this.decoderV2.decode(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+      if (r.ok) this.applyV2(r.frame, item.recvMs);
+      else this.rejectV2(r.reason, r.detail);
+      return;
+    }
     if (raw instanceof Uint8Array) raw = utf8.decode(raw);
     const r = item.topic !== undefined ? decodeMqtt(item.topic, raw, this.o.topicPrefix, this.o.maxMessageChars) : decodeServerText(raw, this.o.maxMessageChars);
     if (!r.ok) {
@@ -329,6 +392,42 @@ export class FeedIngest {
         return;
       case 'ignored':
         return;
+    }
+  }
+
+  private rejectV2(reason: DropReason, detail: string): void {
+    this.drop(reason, detail);
+    // The decoder's dictionaries no longer match the server's: only a fresh snapshot helps.
+    if (reason === 'inconsistent') this.listeners.onResyncNeeded?.(detail);
+  }
+
+  /** A v2 frame, by the same rules (and in the same order) as a v1 snapshot or sequenced delta. */
+  private applyV2(f: DecodedFrameV2, recvMs: number): void {
+    if (this.o.replay && !this.replayTime(f.ts, recvMs)) return;
+    if (f.zone !== this.o.zone) return this.drop('wrong-zone', f.zone);
+    this.clock.addOneWay(f.ts, recvMs);
+    const snapshot = f.kind === 'snapshot';
+    if (f.catalogue) applyCatalogue(f.catalogue, this.o.frame, this.sensors, this.lines, this.stops);
+    this.v2.vehicles(f, this.clock.serverNow(recvMs), this.clock.hasEstimate);
+    this.applyEntities({ ts: f.ts, sensors: f.sensors, signals: f.signals, segments: f.segments, incidents: f.incidents }, recvMs);
+    if (snapshot) {
+      this.v2.retainSnapshotVehicles(f);
+      this.signals.retain(new Set(f.signals.map((e) => e.id)));
+      this.segments.retain(new Set(f.segments.map((e) => e.id)));
+      this.incidents.retain(new Set(f.incidents.map((e) => e.id)));
+      this.lastSeq = f.seq;
+      this.lastDataTs = f.ts;
+    } else {
+      this.v2.removeVehicles(f);
+      if (this.lastSeq === null || f.seq > this.lastSeq) this.lastSeq = f.seq;
+      this.lastDataTs = Math.max(this.lastDataTs ?? f.ts, f.ts);
+    }
+    this.noteSim(f.simMs, f.timeScale);
+    // Only the embedded simulator's recording listens, and it keeps v1 messages.
+    if (this.listeners.onData) {
+      const m = decodedToV1(f, this.o.frame);
+      if (m.type === 'snapshot') this.listeners.onData('snapshot', m);
+      else this.listeners.onData('delta', m);
     }
   }
 

@@ -4,8 +4,10 @@
  * the arrays from the buffer every frame because growing the capacity replaces them.
  */
 import { CLASS_PROFILES } from '../../sim/traffic/vehicleClasses';
-import type { VehicleClass } from '../../sim/types';
+import { VEHICLE_CLASSES, type VehicleClass } from '../../sim/types';
 import type { DropReason } from '../protocol/dropReasons';
+import { AUTOMATION_ABSENT } from '../protocol/v2/layout';
+import type { DecodedVehiclesV2 } from '../protocol/v2/types';
 import { staleVerdict } from './freshness';
 
 export const VEHICLE_CLASS_CODES: Record<VehicleClass, number> = {
@@ -29,7 +31,20 @@ export interface VehicleUpdate {
   nextStops?: { stopId: string; etaS: number }[];
 }
 
+/**
+ * The checks a columnar batch gets (v1's EntityApplier applies the same, per entity): a row
+ * outside [minTs, maxTs] is 'future' / 'too-old', one farther than maxDistanceM is 'out-of-zone'.
+ */
+export interface ColumnWindow {
+  minTs: number;
+  maxTs: number;
+  maxDistanceM: number;
+}
+
 const MAX_TOMBSTONES = 4096;
+const DEG = Math.PI / 180;
+/** v2 class index (VEHICLE_CLASSES order) → this buffer's class code. */
+const CODE_OF_V2_CLASS = Uint8Array.from(VEHICLE_CLASSES, (c) => VEHICLE_CLASS_CODES[c]);
 
 export class VehicleBuffer {
   capacity: number;
@@ -78,27 +93,8 @@ export class VehicleBuffer {
 
   /** Applies an update unless it is not newer than what the slot holds. Inputs must be finite. */
   upsert(u: VehicleUpdate): DropReason | null {
-    let slot = this.slotOf.get(u.id);
-    if (slot !== undefined) {
-      const verdict = staleVerdict(this.updatedAt[slot], u.ts);
-      if (verdict) return verdict;
-    } else {
-      const removedAt = this.tombstones.get(u.id);
-      if (removedAt !== undefined) {
-        if (u.ts <= removedAt) return 'out-of-order';
-        this.tombstones.delete(u.id);
-      }
-      const s = this.allocate();
-      if (s < 0) return 'capacity';
-      slot = s;
-      this.slotOf.set(u.id, slot);
-      this.ids[slot] = u.id;
-      this.alive[slot] = 1;
-      this.routes[slot] = null;
-      this.lines[slot] = null;
-      this.automation[slot] = 0;
-      this.count++;
-    }
+    const slot = this.slotFor(u.id, u.ts);
+    if (typeof slot !== 'number') return slot;
     const p = slot * 3;
     this.positions[p] = u.x;
     this.positions[p + 1] = u.y;
@@ -116,6 +112,46 @@ export class VehicleBuffer {
     }
     this.version++;
     return null;
+  }
+
+  /**
+   * Applies a decoded v2 vehicle batch: trusted columns (FrameDecoderV2 validated every value, so
+   * nothing here is non-finite), no per-row objects. Each row gets the window checks and then the
+   * same newest-wins rule as upsert. `rowSlots[row]` receives the slot written, or -1 for a
+   * rejected row (onReject says why); it must hold at least v.count entries.
+   */
+  upsertColumns(v: DecodedVehiclesV2, w: ColumnWindow, rowSlots: Int32Array, onReject: (reason: DropReason, row: number) => void): void {
+    const maxD2 = w.maxDistanceM * w.maxDistanceM;
+    const { ids, east, north, ts, headingDeg, speedMps, cls, automation } = v;
+    // this.positions etc. are read per row, not hoisted: slotFor may grow (replace) them.
+    let written = 0;
+    for (let row = 0; row < v.count; row++) {
+      rowSlots[row] = -1;
+      const t = ts[row]!;
+      if (t > w.maxTs) { onReject('future', row); continue; }
+      if (t < w.minTs) { onReject('too-old', row); continue; }
+      const x = east[row]!, y = north[row]!;
+      if (x * x + y * y > maxD2) { onReject('out-of-zone', row); continue; }
+      const slot = this.slotFor(ids[row]!, t);
+      if (typeof slot !== 'number') { onReject(slot, row); continue; }
+      const p = slot * 3;
+      this.positions[p] = x;
+      this.positions[p + 1] = y;
+      this.positions[p + 2] = 0;
+      this.yaw[slot] = (90 - headingDeg[row]!) * DEG;
+      this.speed[slot] = speedMps[row]!;
+      this.classCode[slot] = CODE_OF_V2_CLASS[cls[row]!]!;
+      const a = automation[row]!;
+      if (a !== AUTOMATION_ABSENT) this.automation[slot] = a;
+      this.updatedAt[slot] = t;
+      if (this.stale[slot]) {
+        this.stale[slot] = 0;
+        this.staleCount--;
+      }
+      rowSlots[row] = slot;
+      written++;
+    }
+    if (written > 0) this.version++;
   }
 
   /** Removes a vehicle; with a timestamp, older updates for it are refused afterwards. */
@@ -163,6 +199,27 @@ export class VehicleBuffer {
   clear(): void {
     for (const id of this.idList()) this.remove(id);
     this.tombstones.clear();
+  }
+
+  /** The slot an update at ts may write (a new one for a new id), or why it may not. */
+  private slotFor(id: string, ts: number): number | DropReason {
+    const slot = this.slotOf.get(id);
+    if (slot !== undefined) return staleVerdict(this.updatedAt[slot], ts) ?? slot;
+    const removedAt = this.tombstones.get(id);
+    if (removedAt !== undefined) {
+      if (ts <= removedAt) return 'out-of-order';
+      this.tombstones.delete(id);
+    }
+    const s = this.allocate();
+    if (s < 0) return 'capacity';
+    this.slotOf.set(id, s);
+    this.ids[s] = id;
+    this.alive[s] = 1;
+    this.routes[s] = null;
+    this.lines[s] = null;
+    this.automation[s] = 0;
+    this.count++;
+    return s;
   }
 
   private allocate(): number {

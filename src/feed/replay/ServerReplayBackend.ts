@@ -46,6 +46,8 @@ export class ServerReplayBackend implements ReplayBackend {
     const src = new WebSocketFeedSource({
       url: this.o.url, zone: this.o.zone, now: this.o.now, timers: this.o.timers, rng: createRng(`replay:${this.o.zone}`),
       WebSocketImpl: this.o.WebSocketImpl, ...(this.o.token() !== undefined ? { token: this.o.token()! } : {}),
+      // Replays are JSON text whatever the subscription says; v1 keeps the live frames around them text too.
+      encoding: 'v1',
       sink: {
         message: (raw, recvMs) => this.o.deliver(raw, recvMs),
         state: (s, detail) => {

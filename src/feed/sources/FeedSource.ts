@@ -2,18 +2,33 @@
 import { trackInterval, trackTimeout } from '../../runtime/tracked';
 import type { ScenarioParams } from '../../sim/scenarios/scenarios';
 import type { ScenarioName } from '../../sim/types';
+import type { DropReason } from '../protocol/dropReasons';
 import type { WallState } from '../protocol/messages';
+import type { DecodedFrameV2 } from '../protocol/v2/types';
 import type { ConnectionState, FeedAccess, FeedKind } from '../summary';
 
 export interface FeedSink {
-  /** A raw frame arrived (string, or bytes from MQTT), with the client-clock receive time. */
+  /**
+   * A raw frame arrived, with the client-clock receive time: a string (v1 JSON), bytes from MQTT
+   * (v1 JSON), or a WebSocket binary frame (v2, ArrayBuffer).
+   */
   message(raw: unknown, recvMs: number, topic?: string): void;
+  /**
+   * A v2 frame already decoded off the main thread (NetWorkerFeedSource); the ingest applies it
+   * without decoding again. Only sources that decode call it (V2FeedSink), so other sinks may omit it.
+   */
+  frameV2?(frame: DecodedFrameV2, recvMs: number): void;
+  /** A v2 frame the decoding source had to drop: counted, and 'inconsistent' asks for a resync. */
+  frameRejectedV2?(reason: DropReason, detail: string, recvMs: number): void;
   /**
    * Transport state changed; nextRetryAtMs is set while waiting to reconnect, and attempt says
    * which retry of the current outage that will be (1 = first), so a user sees retries advance.
    */
   state(state: ConnectionState, detail: string | null, nextRetryAtMs?: number, attempt?: number): void;
 }
+
+/** What a source that decodes v2 itself needs of its sink. */
+export type V2FeedSink = FeedSink & Required<Pick<FeedSink, 'frameV2' | 'frameRejectedV2'>>;
 
 export interface SimControl {
   timeScale?: number;

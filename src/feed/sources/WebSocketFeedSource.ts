@@ -19,7 +19,7 @@ import {
 import { decodeServerText } from '../protocol/decode';
 import { PROTOCOL_VERSION } from '../protocol/limits';
 import type { AuthRefusal, FeedAccess, FeedIdentity } from '../summary';
-import type { WallState } from '../protocol/messages';
+import type { SubscribeEncoding, WallState } from '../protocol/messages';
 import type { BackoffOptions } from './backoff';
 import { realTimers, startInterval, type FeedSink, type FeedSource, type SimControl, type Timers, type WallRole, type WallTransport } from './FeedSource';
 import { Reconnector } from './Reconnector';
@@ -31,6 +31,8 @@ export interface WebSocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null;
   onclose: ((ev: { code: number; reason: string }) => void) | null;
   onerror: ((ev: unknown) => void) | null;
+  /** Set to 'arraybuffer' so v2 binary frames arrive as ArrayBuffer (not Blob, not Node Buffer). */
+  binaryType?: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
@@ -51,6 +53,11 @@ export interface WebSocketSourceOptions {
   pingEveryMs?: number;
   /** Access token (`st1.…`), sent as the first message on every connection. */
   token?: string;
+  /**
+   * Live-data encoding asked for in every subscribe (default v2). A server without v2 ignores it
+   * and sends v1 text; the sink takes both, frame by frame.
+   */
+  encoding?: SubscribeEncoding;
 }
 
 const OPEN = 1;
@@ -112,8 +119,14 @@ export class WebSocketFeedSource implements FeedSource {
     this.rc.restart();
   }
 
+  /** The encoding this source subscribes with. */
+  get encoding(): SubscribeEncoding {
+    return this.o.encoding ?? 'v2';
+  }
+
+  /** Re-subscribing is how a fresh snapshot is asked for; it repeats the encoding, or v1 would come back. */
   requestSnapshot(): void {
-    this.send({ v: PROTOCOL_VERSION, type: 'subscribe', zone: this.o.zone });
+    this.send({ v: PROTOCOL_VERSION, type: 'subscribe', zone: this.o.zone, encoding: this.encoding });
   }
 
   setHeartbeatMs(ms: number): void {
@@ -146,6 +159,7 @@ export class WebSocketFeedSource implements FeedSource {
       return;
     }
     this.socket = sock;
+    sock.binaryType = 'arraybuffer';
     // Handlers check `this.socket === sock` so events from a socket already given up are ignored.
     sock.onopen = () => {
       if (this.socket !== sock) return;

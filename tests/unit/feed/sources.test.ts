@@ -49,7 +49,7 @@ describe('WebSocketFeedSource (TESTING.md case 8)', () => {
     src.start();
     const s = FakeSocket.all[0]!;
     s.open();
-    expect(JSON.parse(s.sent[0]!)).toEqual({ v: 1, type: 'subscribe', zone: 'jiading' });
+    expect(JSON.parse(s.sent[0]!)).toEqual({ v: 1, type: 'subscribe', zone: 'jiading', encoding: 'v2' });
     expect(JSON.parse(s.sent[1]!).type).toBe('ping');
     s.receive('{"x":1}');
     expect(r.messages).toEqual(['{"x":1}']);
