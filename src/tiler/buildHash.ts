@@ -13,7 +13,7 @@ export const BUILD_HASH_FILE = 'build-hash.txt';
 /** Bump when the output format changes in a way the hashed sources do not show. */
 export const TILER_OUTPUT_VERSION = 1;
 /** Libraries whose version changes the written bytes. */
-const OUTPUT_LIBRARIES = ['@gltf-transform/core', 'earcut', 'saxes'];
+const OUTPUT_LIBRARIES = ['@gltf-transform/core', '@gltf-transform/extensions', '@gltf-transform/functions', 'meshoptimizer', 'earcut', 'saxes'];
 
 export interface HashRoot {
   /** Stable name used in the hash instead of the machine-specific absolute path. */
@@ -81,8 +81,15 @@ export async function hashInputs(roots: readonly HashRoot[], salt: string): Prom
   return h.digest('hex');
 }
 
-export async function zoneBuildHash(repoRoot: string, zoneId: string): Promise<string> {
-  return hashInputs(defaultHashRoots(repoRoot), `zone=${zoneId}\nlibs=${await libraryVersions(repoRoot)}`);
+/** Options that change the written bytes without changing any source file. */
+export interface BuildHashOptions {
+  compress?: boolean;
+}
+
+export async function zoneBuildHash(repoRoot: string, zoneId: string, options: BuildHashOptions = {}): Promise<string> {
+  // Switching --no-compress must rebuild, so the option is part of the salt.
+  const compress = options.compress ?? true;
+  return hashInputs(defaultHashRoots(repoRoot), `zone=${zoneId}\ncompress=${compress}\nlibs=${await libraryVersions(repoRoot)}`);
 }
 
 export async function readBuildHash(zoneDir: string): Promise<string | null> {

@@ -17,6 +17,8 @@ export interface BuildZoneOptions {
   outRoot: string;
   force: boolean;
   load: ZoneLoader;
+  /** Quantised + meshopt-compressed glb (default true); part of the build hash. */
+  compress?: boolean;
 }
 
 export interface BuildZoneResult {
@@ -29,13 +31,14 @@ export interface BuildZoneResult {
 
 export async function buildZone(zoneId: string, opts: BuildZoneOptions): Promise<BuildZoneResult> {
   const dir = join(opts.outRoot, zoneId);
-  const hash = await zoneBuildHash(opts.repoRoot, zoneId);
+  const compress = opts.compress ?? true;
+  const hash = await zoneBuildHash(opts.repoRoot, zoneId, { compress });
   if (!opts.force && (await isZoneUpToDate(dir, hash))) return { zoneId, skipped: true, hash, dir, summary: null };
   const zone = await opts.load(zoneId, opts.repoRoot);
   if (zone.zoneId !== zoneId) throw new Error(`loader returned zone "${zone.zoneId}" for "${zoneId}"`);
   const staging = stagingDirFor(opts.outRoot, zoneId);
   await rm(staging, { recursive: true, force: true });
-  const summary = await writeZoneTiles(zone, staging);
+  const summary = await writeZoneTiles(zone, staging, { compress });
   await writeFile(join(staging, BUILD_HASH_FILE), `${hash}\n`);
   await publishZoneDir(staging, opts.outRoot, zoneId);
   return { zoneId, skipped: false, hash, dir, summary };

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnuFrame, type GeoOrigin } from '../core/geodesy';
 import { buildBuildingTileContent } from './buildingTileContent';
-import { encodeTileGlb } from './gltf/encodeTileGlb';
+import { encodeTileGlb, type TileEncodeOptions } from './gltf/encodeTileGlb';
 import { GEOMETRIC_ERROR } from './lod/lodConstants';
 import { listPlannedTiles, planBuildingTiles, type PlannedTile, type PlanOptions } from './lod/planBuildingTiles';
 import { prepareBuildings, type BuildingRejections, type PreparedBuildings } from './lod/prepareBuildings';
@@ -45,7 +45,7 @@ export async function writeBuildingsTileset(
   inputs: readonly BuildingInput[],
   origin: GeoOrigin,
   outDir: string,
-  options: { plan?: PlanOptions } = {},
+  options: { plan?: PlanOptions } & TileEncodeOptions = {},
 ): Promise<BuildingsTilesetResult> {
   const frame = new EnuFrame(origin);
   const prepared = prepareBuildings(inputs);
@@ -55,7 +55,7 @@ export async function writeBuildingsTileset(
   let tiles = 0;
   if (plan) {
     for (const t of listPlannedTiles(plan)) {
-      const glb = await encodeTileGlb(buildBuildingTileContent(t, prepared.buildings));
+      const glb = await encodeTileGlb(buildBuildingTileContent(t, prepared.buildings), options);
       await writeFile(join(outDir, `${t.key}.glb`), glb);
       bytes += glb.byteLength;
       tiles++;

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const outRoot = opts.out ?? join(repoRoot, 'public', 'tiles');
   for (const zoneId of zones) {
     const t0 = performance.now();
-    const r = await buildZone(zoneId, { repoRoot, outRoot, force: opts.force, load: loadZoneInput });
+    const r = await buildZone(zoneId, { repoRoot, outRoot, force: opts.force, compress: opts.compress, load: loadZoneInput });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     if (!r.summary) {
       console.log(`tiles ${zoneId}: up to date (${r.hash.slice(0, 12)}), skipped`);

@@ -5,16 +5,19 @@ export interface TilerCliOptions {
   /** Root directory; each zone goes to <out>/<zone>/. Default: public/tiles. */
   out: string | null;
   force: boolean;
+  /** Quantise + meshopt-compress glb content; `--no-compress` writes plain float32 tiles. */
+  compress: boolean;
   help: boolean;
 }
 
-export const TILER_USAGE = `Usage: npm run tiles -- [--zone <id>]... [--out <dir>] [--force]
+export const TILER_USAGE = `Usage: npm run tiles -- [--zone <id>]... [--out <dir>] [--force] [--no-compress]
   --zone <id>   build only this zone (repeatable; default: all zones)
   --out <dir>   output root; zone <id> is written to <dir>/<id>/ (default: public/tiles)
-  --force       rebuild even when build-hash.txt matches the inputs`;
+  --force       rebuild even when build-hash.txt matches the inputs
+  --no-compress write plain float32 glb (no KHR_mesh_quantization / EXT_meshopt_compression)`;
 
 export function parseTilerArgs(argv: readonly string[]): TilerCliOptions {
-  const opts: TilerCliOptions = { zones: [], out: null, force: false, help: false };
+  const opts: TilerCliOptions = { zones: [], out: null, force: false, compress: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -27,6 +30,7 @@ export function parseTilerArgs(argv: readonly string[]): TilerCliOptions {
     else if (a === '--out') opts.out = value();
     else if (a.startsWith('--out=')) opts.out = a.slice('--out='.length);
     else if (a === '--force') opts.force = true;
+    else if (a === '--no-compress') opts.compress = false;
     else if (a === '--help' || a === '-h') opts.help = true;
     else throw new Error(`unknown argument "${a}"\n${TILER_USAGE}`);
   }

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnuFrame, type GeoOrigin } from '../core/geodesy';
 import { buildGroundTileContent, prepareGround, type GroundRejections, type PreparedGround } from './groundContent';
-import { encodeTileGlb } from './gltf/encodeTileGlb';
+import { encodeTileGlb, type TileEncodeOptions } from './gltf/encodeTileGlb';
 import { buildQuadtree, quadLeaves } from './lod/quadtree';
 import { emptyAabb, expandAabb } from './tileset/aabb';
 import { buildTilesetJson, formatTilesetJson, type TileNode } from './tileset/tilesetJson';
@@ -27,13 +27,15 @@ export interface GroundTilesetResult {
   bytes: number;
 }
 
-export async function writeGroundTileset(inputs: readonly GroundInput[], origin: GeoOrigin, outDir: string): Promise<GroundTilesetResult> {
+export async function writeGroundTileset(inputs: readonly GroundInput[], origin: GeoOrigin, outDir: string,
+  options: TileEncodeOptions = {},
+): Promise<GroundTilesetResult> {
   const frame = new EnuFrame(origin);
   const { ground, rejected } = prepareGround(inputs);
   await mkdir(outDir, { recursive: true });
   let bytes = 0;
   const writeTile = async (key: string, items: PreparedGround[]): Promise<TileNode> => {
-    const glb = await encodeTileGlb(buildGroundTileContent(items));
+    const glb = await encodeTileGlb(buildGroundTileContent(items), options);
     await writeFile(join(outDir, `${key}.glb`), glb);
     bytes += glb.byteLength;
     const box = emptyAabb();

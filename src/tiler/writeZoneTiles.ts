@@ -12,6 +12,7 @@ import { writeZoneBimFloors } from './bim/zoneBimFloors';
 import { buildBuildingsIndex } from './buildingsIndex';
 import { writeBuildingsTileset } from './buildingsTileset';
 import { writeGroundTileset, type GroundRejections } from './groundTileset';
+import type { TileEncodeOptions } from './gltf/encodeTileGlb';
 import type { PlanOptions } from './lod/planBuildingTiles';
 import type { BuildingRejections } from './lod/prepareBuildings';
 import { planCounts, type ZonePlanCounts } from './plan/types';
@@ -47,17 +48,18 @@ function checkOrigin(zone: ZoneInput): void {
   if (!ok) throw new Error(`zone "${zone.zoneId}": origin ${JSON.stringify(o)} is not a valid lon/lat/height`);
 }
 
-export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: { plan?: PlanOptions } = {}): Promise<ZoneTilesSummary> {
+export async function writeZoneTiles(zone: ZoneInput, zoneDir: string, options: { plan?: PlanOptions } & TileEncodeOptions = {}): Promise<ZoneTilesSummary> {
+  const encode: TileEncodeOptions = options.compress === undefined ? {} : { compress: options.compress };
   checkOrigin(zone);
   await mkdir(zoneDir, { recursive: true });
   const b = await writeBuildingsTileset(zone.buildings, zone.origin, join(zoneDir, 'buildings'), options);
-  const g = await writeGroundTileset(zone.ground, zone.origin, join(zoneDir, 'ground'));
+  const g = await writeGroundTileset(zone.ground, zone.origin, join(zoneDir, 'ground'), encode);
   const index = `${JSON.stringify(buildBuildingsIndex(zone.zoneId, b.prepared.buildings))}\n`;
   const roads = `${JSON.stringify(zone.roads, finiteOnly)}\n`;
   await writeFile(join(zoneDir, 'buildings-index.json'), index);
   await writeFile(join(zoneDir, 'roads.json'), roads);
   const bimBytes = await writeZoneBimFloors(zone.zoneId, b.prepared.buildings, zoneDir);
-  const p = zone.plan ? await writeZonePlan(zone.plan, zone.origin, zoneDir) : { tiles: 0, bytes: 0 };
+  const p = zone.plan ? await writeZonePlan(zone.plan, zone.origin, zoneDir, encode) : { tiles: 0, bytes: 0 };
   if (zone.plan) {
     const footprints = formatZoneFootprints(zone, b.prepared.buildings);
     await writeFile(join(zoneDir, 'plan', 'footprints.json'), footprints);

@@ -6,6 +6,7 @@
 import { Document, Logger, NodeIO, Primitive, type Material } from '@gltf-transform/core';
 import type { MeshBatch } from '../geometry/meshBatch';
 import { enuArrayToGltf, enuToGltf } from './axes';
+import { compressTileDocument, declareMeshopt, withMeshopt } from './compressTile';
 import { MeshFeaturesExtension } from './extMeshFeatures';
 import { StructuralMetadataExtension } from './extStructuralMetadata';
 import type { MaterialSpec } from './materials';
@@ -36,7 +37,12 @@ export interface TileContent {
 /** Uint16 indices must stay below 65535, which WebGL2 reserves for primitive restart. */
 const MAX_UINT16_VERTICES = 65535;
 
-const io = new NodeIO().registerExtensions([MeshFeaturesExtension, StructuralMetadataExtension]);
+export interface TileEncodeOptions {
+  /** Quantise + meshopt-compress (KHR_mesh_quantization, EXT_meshopt_compression). Default true. */
+  compress?: boolean;
+}
+
+const ioReady = withMeshopt(new NodeIO().registerExtensions([MeshFeaturesExtension, StructuralMetadataExtension]));
 const quietLogger = new Logger(Logger.Verbosity.ERROR);
 
 /** Centre of everything in the tile, rounded to centimetres so translations stay readable. */
@@ -95,13 +101,15 @@ function createMaterial(doc: Document, spec: MaterialSpec): Material {
     .setDoubleSided(spec.doubleSided ?? false);
 }
 
-export async function encodeTileGlb(content: TileContent): Promise<Uint8Array> {
+export async function encodeTileGlb(content: TileContent, options: TileEncodeOptions = {}): Promise<Uint8Array> {
+  const compress = options.compress ?? true;
   const used = content.primitives.filter((p) => !p.batch.isEmpty);
   if (used.length === 0) throw new Error('a tile needs at least one non-empty primitive');
   if (content.table.count < 1) throw new Error('a tile needs at least one feature');
   const doc = new Document();
   doc.setLogger(quietLogger);
   doc.createBuffer();
+  if (compress) declareMeshopt(doc);
   const metaExt = doc.createExtension(StructuralMetadataExtension);
   const featuresExt = doc.createExtension(MeshFeaturesExtension);
   const meta = metaExt.createStructuralMetadata().setSchema(content.schema);
@@ -126,5 +134,6 @@ export async function encodeTileGlb(content: TileContent): Promise<Uint8Array> {
     const mesh = doc.createMesh(p.role).addPrimitive(prim);
     tileNode.addChild(doc.createNode(p.role).setMesh(mesh));
   }
-  return io.writeBinary(doc);
+  if (compress) await compressTileDocument(doc);
+  return (await ioReady).writeBinary(doc);
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { GeoOrigin } from '../../core/geodesy';
 import type { PlanBuilding, Ring, ZonePlan } from '../../analysis/planning/types';
 import { writeBuildingsTileset } from '../buildingsTileset';
+import type { TileEncodeOptions } from '../gltf/encodeTileGlb';
 import type { ZonePlanInput } from './types';
 
 /** ENU metres to centimetres: finer is noise for planning, and it keeps plan.json small. */
@@ -54,14 +55,16 @@ export function formatPlanJson(plan: ZonePlan): string {
   return `${JSON.stringify(roundPlan(plan), finiteOnly)}\n`;
 }
 
-export async function writeZonePlan(p: ZonePlanInput, origin: GeoOrigin, zoneDir: string): Promise<{ tiles: number; bytes: number }> {
+export async function writeZonePlan(
+  p: ZonePlanInput, origin: GeoOrigin, zoneDir: string, options: TileEncodeOptions = {},
+): Promise<{ tiles: number; bytes: number }> {
   const json = formatPlanJson(p.plan);
   await mkdir(join(zoneDir, 'plan'), { recursive: true });
   await writeFile(join(zoneDir, 'plan', 'plan.json'), json);
   let tiles = 0;
   let bytes = Buffer.byteLength(json);
   for (const s of p.schemeTilesets) {
-    const r = await writeBuildingsTileset(s.buildings, origin, join(zoneDir, 'schemes', s.schemeId));
+    const r = await writeBuildingsTileset(s.buildings, origin, join(zoneDir, 'schemes', s.schemeId), options);
     // plan.json lists every scheme building; the tileset must hold exactly the same ones.
     if (r.buildings !== s.buildings.length) throw new Error(`scheme "${s.schemeId}": buildings rejected by the tiler: ${JSON.stringify(r.rejected)}`);
     tiles += r.tiles;

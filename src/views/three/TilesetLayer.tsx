@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { TilesRenderer } from '3d-tiles-renderer/three';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
+// The tiler writes EXT_meshopt_compression by default; GLTFLoader needs this decoder to read it.
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { Scene, TilesetRef } from '../../scene/schema';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
@@ -47,7 +49,7 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
     renderer.errorTarget = tileset.errorTarget;
     renderer.registerPlugin(new TilesetGuardPlugin());
     // autoDispose must be off: with it on, dispose() calls dispose() on the (absent) DRACO and KTX2 loaders and throws.
-    renderer.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false }));
+    renderer.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false, meshoptDecoder: MeshoptDecoder }));
     renderer.registerPlugin(contentPlugin(tileset, scene));
     const tracker = new TilesetStatusTracker(renderer, tileset.id, url, store, invalidate);
     registry.set(tileset.id, renderer);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeBuildingsTileset } from '../../../src/tiler/buildingsTileset';
 import { enuArrayToGltf, enuToGltf, gltfToEnu } from '../../../src/tiler/gltf/axes';
 import type { BuildingInput } from '../../../src/tiler/types';
-import { readDocument, tempDir } from './tilerSupport';
+import { floatArray, readDocument, tempDir } from './tilerSupport';
 
 const origin = { lonDeg: 121.47, latDeg: 31.23, heightM: 5 };
 /** Far from the origin, an odd shape, so a swapped or mirrored axis cannot hide. */
@@ -31,7 +31,7 @@ describe('glTF y-up content in a z-up tileset', () => {
     const upRotation = new Matrix4().makeRotationAxis(new Vector3(1, 0, 0), Math.PI / 2);
     const roofNode = doc.getRoot().listNodes().find((n) => n.getName() === 'roof')!;
     const world = new Matrix4().fromArray(roofNode.getWorldMatrix());
-    const pos = roofNode.getMesh()!.listPrimitives()[0]!.getAttribute('POSITION')!.getArray()!;
+    const pos = floatArray(roofNode.getMesh()!.listPrimitives()[0]!.getAttribute('POSITION')!);
     const corners = new Set<string>();
     for (let i = 0; i < pos.length; i += 3) {
       const v = new Vector3(pos[i], pos[i + 1], pos[i + 2]).applyMatrix4(world).applyMatrix4(upRotation);
@@ -49,12 +49,13 @@ describe('glTF y-up content in a z-up tileset', () => {
     const cx = 1230, cy = -780;
     for (const node of doc.getRoot().listNodes()) {
       const prim = node.getMesh()?.listPrimitives()[0];
-      const normals = prim?.getAttribute('NORMAL')?.getArray();
+      const nrmAcc = prim?.getAttribute('NORMAL');
+      const normals = nrmAcc ? floatArray(nrmAcc) : null;
       if (!prim || !normals) continue;
-      const pos = prim.getAttribute('POSITION')!.getArray()!;
+      const pos = floatArray(prim.getAttribute('POSITION')!);
       const world = new Matrix4().fromArray(node.getWorldMatrix());
       for (let i = 0; i < normals.length; i += 3) {
-        const n = new Vector3(normals[i], normals[i + 1], normals[i + 2]).applyMatrix4(upRotation);
+        const n = new Vector3(normals[i], normals[i + 1], normals[i + 2]).normalize().applyMatrix4(upRotation);
         const p = new Vector3(pos[i], pos[i + 1], pos[i + 2]).applyMatrix4(world).applyMatrix4(upRotation);
         if (node.getName() === 'roof') expect(n.z).toBeCloseTo(1, 6);
         else expect((p.x - cx) * n.x + (p.y - cy) * n.y).toBeGreaterThan(0);

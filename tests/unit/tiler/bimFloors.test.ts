@@ -16,12 +16,11 @@ import { signedArea } from '../../../src/tiler/geometry/footprint';
 import { MeshBatch } from '../../../src/tiler/geometry/meshBatch';
 import { offsetRing } from '../../../src/tiler/geometry/offsetRing';
 import { encodeTileGlb } from '../../../src/tiler/gltf/encodeTileGlb';
-import { gltfToEnu } from '../../../src/tiler/gltf/axes';
 import { prepareBuilding, prepareBuildings, type PreparedBuilding } from '../../../src/tiler/lod/prepareBuildings';
 import type { BuildingInput } from '../../../src/tiler/types';
 import { loadZoneInput } from '../../../src/tiler/zones';
 import { builtZoneDir, REPO_ROOT } from './builtZones';
-import { parseGlb, readDocument, readTileset, validateGlb, walkTiles } from './tilerSupport';
+import { enuNormals, enuPositions, parseGlb, readDocument, readTileset, validateGlb, walkTiles } from './tilerSupport';
 
 /** 西岸美术馆 (West Bund Museum): a shipped signature building, 18 m and 5 storeys. */
 const WEST_BUND_MUSEUM = 'osm:way/745277168';
@@ -43,12 +42,8 @@ async function floorPrimitives(bytes: Uint8Array): Promise<FloorPrimitive[]> {
     if (!mesh) continue;
     const m = node.getWorldMatrix();
     for (const prim of mesh.listPrimitives()) {
-      const pos = prim.getAttribute('POSITION')!.getArray()!;
-      const enu = new Float64Array(pos.length);
-      for (let i = 0; i < pos.length; i += 3) enu.set(gltfToEnu(pos[i]! + m[12], pos[i + 1]! + m[13], pos[i + 2]! + m[14]), i);
-      const nrm = prim.getAttribute('NORMAL')?.getArray() ?? null;
-      const normals = nrm ? new Float64Array(nrm.length) : null;
-      if (nrm && normals) for (let i = 0; i < nrm.length; i += 3) normals.set(gltfToEnu(nrm[i]!, nrm[i + 1]!, nrm[i + 2]!), i);
+      const enu = enuPositions(prim, m);
+      const normals = enuNormals(prim);
       const floors = prim.getAttribute('_FLOOR');
       if (!floors) throw new Error(`${mesh.getName()}: no _FLOOR attribute`);
       out.push({ role: mesh.getName(), enu, normals, floors: Array.from(floors.getArray()!), indices: Array.from(prim.getIndices()!.getArray()!) });
@@ -71,8 +66,8 @@ function prepared(b: BuildingInput): PreparedBuilding {
   return p.building;
 }
 
-async function cim5Glb(b: PreparedBuilding): Promise<Uint8Array> {
-  return encodeTileGlb(buildBuildingTileContent({ key: 'sig0-cim5', kind: 'signature-bim', cimLevel: 'CIM5', rows: [0], box: b.extent, geometricError: 0, children: [] }, [b]));
+async function cim5Glb(b: PreparedBuilding, compress = true): Promise<Uint8Array> {
+  return encodeTileGlb(buildBuildingTileContent({ key: 'sig0-cim5', kind: 'signature-bim', cimLevel: 'CIM5', rows: [0], box: b.extent, geometricError: 0, children: [] }, [b]), { compress });
 }
 
 /** Every vertex's `_FLOOR` agrees with the sidecar: slabs by slab band, spanning pieces by level. */
@@ -193,7 +188,10 @@ describe('BIM floors of synthetic buildings', () => {
     expect(sidecar.floors[0]!.slabAreaM2).toBe(40 * 30 - 20 * 10);
     const prims = await floorPrimitives(await cim5Glb(courtyard));
     expect(expectFloorsMatch(prims, sidecar)).toBeGreaterThan(1000);
-    expect(drawnSlabTopArea(prims[0]!, 7)).toBeCloseTo(1000, 3);
+    // 16-bit positions over a 62 m tower move vertices by up to ~1 mm: ~0.1 m² on a 200 m perimeter.
+    expect(drawnSlabTopArea(prims[0]!, 7)).toBeCloseTo(1000, 0);
+    const raw = await floorPrimitives(await cim5Glb(courtyard, false));
+    expect(drawnSlabTopArea(raw[0]!, 7)).toBeCloseTo(1000, 3);
     expect(parseBimFloors(JSON.stringify(zoneBimFloors('test', [courtyard])), 'test').ok).toBe(true);
   });
 

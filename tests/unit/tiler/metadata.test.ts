@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GLTFMeshFeaturesExtension, GLTFStructuralMetadataExtension } from '3d-tiles-renderer/three/plugins';
 import type { Mesh } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StructuralMetadata } from '../../../src/tiler/gltf/extStructuralMetadata';
 import { BUILDING_PROPERTIES } from '../../../src/tiler/types';
@@ -74,7 +75,8 @@ describe('EXT_structural_metadata', () => {
 
   it('is readable by 3d-tiles-renderer: feature id of a face → property table row', async () => {
     const { bytes, row } = await detailTileOf('osm:way/900001');
-    const loader = new GLTFLoader();
+    // The same decoder TilesetLayer hands to GLTFExtensionsPlugin for compact tiles.
+    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
     // The plugins read the parser from afterRoot's argument, as the typings show (no constructor args).
     loader.register(() => new GLTFMeshFeaturesExtension() as never);
     loader.register(() => new GLTFStructuralMetadataExtension() as never);

@@ -2,10 +2,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeIO, type Document } from '@gltf-transform/core';
+import { NodeIO, type Accessor, type Document, type Primitive } from '@gltf-transform/core';
 import validator from 'gltf-validator';
 import { afterAll } from 'vitest';
 import { gltfToEnu } from '../../../src/tiler/gltf/axes';
+import { withMeshopt } from '../../../src/tiler/gltf/compressTile';
 import { MeshFeaturesExtension } from '../../../src/tiler/gltf/extMeshFeatures';
 import { StructuralMetadataExtension } from '../../../src/tiler/gltf/extStructuralMetadata';
 import type { TileJson, TilesetJson } from '../../../src/tiler/tileset/tilesetJson';
@@ -68,10 +69,11 @@ export function parseGlb(bytes: Uint8Array): { json: any; bin: Uint8Array } {
   return { json, bin: bytes.subarray(binStart + 8, binStart + 8 + binLength) };
 }
 
-const io = new NodeIO().registerExtensions([MeshFeaturesExtension, StructuralMetadataExtension]);
+const ioReady = withMeshopt(new NodeIO().registerExtensions([MeshFeaturesExtension, StructuralMetadataExtension]));
 
+/** Reads plain and compact (quantised + meshopt) tiles alike; accessors come back decoded. */
 export async function readDocument(bytes: Uint8Array): Promise<Document> {
-  return io.readBinary(bytes);
+  return (await ioReady).readBinary(bytes);
 }
 
 export interface ReadPrimitive {
@@ -86,6 +88,47 @@ export interface ReadPrimitive {
   indices: number[];
 }
 
+/**
+ * An accessor as plain floats: getElement denormalises KHR_mesh_quantization ints, so quantised
+ * and float32 tiles read the same (meshopt is already decoded by readDocument).
+ */
+export function floatArray(a: Accessor): Float32Array {
+  const n = a.getElementSize();
+  const out = new Float32Array(a.getCount() * n);
+  const el: number[] = [];
+  for (let v = 0; v < a.getCount(); v++) out.set(a.getElement(v, el), v * n);
+  return out;
+}
+
+/** POSITION in ENU metres: the full world matrix, since quantisation puts a scale in the nodes. */
+export function enuPositions(prim: Primitive, m: readonly number[]): Float64Array {
+  const pos = floatArray(prim.getAttribute('POSITION')!);
+  const enu = new Float64Array(pos.length);
+  for (let i = 0; i < pos.length; i += 3) {
+    const px = pos[i]!, py = pos[i + 1]!, pz = pos[i + 2]!;
+    enu.set(gltfToEnu(
+      m[0]! * px + m[4]! * py + m[8]! * pz + m[12]!,
+      m[1]! * px + m[5]! * py + m[9]! * pz + m[13]!,
+      m[2]! * px + m[6]! * py + m[10]! * pz + m[14]!,
+    ), i);
+  }
+  return enu;
+}
+
+/** NORMAL in ENU, re-normalised (8-bit octahedral normals are unit only to about 1e-2). */
+export function enuNormals(prim: Primitive): Float64Array | null {
+  const acc = prim.getAttribute('NORMAL');
+  if (!acc) return null;
+  const nrm = floatArray(acc);
+  const out = new Float64Array(nrm.length);
+  for (let i = 0; i < nrm.length; i += 3) {
+    const n = gltfToEnu(nrm[i]!, nrm[i + 1]!, nrm[i + 2]!);
+    const len = Math.hypot(n[0], n[1], n[2]) || 1;
+    out.set([n[0] / len, n[1] / len, n[2] / len], i);
+  }
+  return out;
+}
+
 /** Every primitive of a tile's GLB, with vertices mapped back to the zone's ENU frame. */
 export async function readPrimitives(bytes: Uint8Array): Promise<ReadPrimitive[]> {
   const doc = await readDocument(bytes);
@@ -95,20 +138,8 @@ export async function readPrimitives(bytes: Uint8Array): Promise<ReadPrimitive[]
     if (!mesh) continue;
     const m = node.getWorldMatrix();
     for (const prim of mesh.listPrimitives()) {
-      const pos = prim.getAttribute('POSITION')!.getArray()!;
-      const enu = new Float64Array(pos.length);
-      for (let i = 0; i < pos.length; i += 3) {
-        const x = pos[i]! + m[12], y = pos[i + 1]! + m[13], z = pos[i + 2]! + m[14];
-        const p = gltfToEnu(x, y, z);
-        enu[i] = p[0];
-        enu[i + 1] = p[1];
-        enu[i + 2] = p[2];
-      }
-      const nrm = prim.getAttribute('NORMAL')?.getArray() ?? null;
-      const normals = nrm ? new Float64Array(nrm.length) : null;
-      if (nrm && normals) {
-        for (let i = 0; i < nrm.length; i += 3) normals.set(gltfToEnu(nrm[i]!, nrm[i + 1]!, nrm[i + 2]!), i);
-      }
+      const enu = enuPositions(prim, m);
+      const normals = enuNormals(prim);
       const features = prim.getExtension<any>('EXT_mesh_features');
       out.push({
         role: mesh.getName(),
