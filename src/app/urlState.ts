@@ -59,7 +59,7 @@ function depthUnderGround(p: readonly [number, number, number]): number {
 }
 /** Camera position and target this close together give no view direction. */
 export const CAM_MIN_DISTANCE_M = 0.01;
-export const TILE_BUDGET_MIN_MB = 16;
+export const TILE_BUDGET_MIN_MB = 8;
 export const TILE_BUDGET_MAX_MB = 16_384;
 /** Round-trip precision of camera coordinates in a shared link. */
 const CAM_DECIMALS = 1;

@@ -50,7 +50,7 @@ export const SOAK_USAGE = `usage: npm run soak -- (--hours H | --minutes M) --zo
   --carousel a,b,…|none     screen mode: zones played in turn, default every zone
   --viewport WxH            default 1024x640
   --render-scale X          screen mode's renderScale= (0.25–4)
-  --tile-budget-mb N        tileBudgetMB= (16–16384)
+  --tile-budget-mb N        tileBudgetMB= (8–16384)
   --port N                  static server port, default any free one
   --out DIR                 default bench/results/soak-<UTC stamp>
   --report DIR              re-summarise DIR/samples.csv (plot + summary) without running
