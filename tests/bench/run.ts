@@ -19,6 +19,7 @@ const BENCHES = [
   { name: 'tiles-compression', file: 'tests/bench/tiles-compression.ts' },
   { name: 'feed-v2-server', file: 'tests/bench/feed-v2-server.ts' },
   { name: 'feed-v2-client', file: 'tests/bench/feed-v2-client.ts' },
+  { name: 'settle-vs-cesium', file: 'tests/bench/settle-vs-cesium.ts' },
 ];
 
 const argv = process.argv.slice(2);
