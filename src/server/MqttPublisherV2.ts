@@ -15,7 +15,7 @@ import { ZoneEncoderV2 } from '../feed/protocol/v2/ZoneEncoderV2';
 import type { Timers } from '../feed/sources/FeedSource';
 import { redactMqttUrl, splitBrokerUrl } from './mqttAcl/brokerUrl';
 import { ALL_STREAM, CellSharder } from './mqttV2/CellSharder';
-import { v2StatusTopic, v2StreamTopic } from './mqttV2/topicsV2';
+import { v2StatusTopic, v2StreamTopic } from '../feed/protocol/v2/mqttTopics';
 import type { ZoneHost } from './ZoneHost';
 
 export interface MqttPublisherV2Options {

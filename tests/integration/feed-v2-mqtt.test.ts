@@ -20,7 +20,7 @@ import type { DeltaMessage, SnapshotMessage } from '../../src/feed/protocol/mess
 import { FrameDecoderV2 } from '../../src/feed/protocol/v2/FrameDecoderV2';
 import { decodedToV1 } from '../../src/feed/protocol/v2/toV1';
 import { cellName } from '../../src/server/mqttV2/CellSharder';
-import { parseV2Topic } from '../../src/server/mqttV2/topicsV2';
+import { parseV2Topic } from '../../src/feed/protocol/v2/mqttTopics';
 import type { RunningFeedServer } from '../../src/server/startFeedServer';
 import { ORIGIN, serveBrokerOverWs, startZoneServer, waitFor } from './helpers';
 

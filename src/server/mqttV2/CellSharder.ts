@@ -11,13 +11,9 @@ import { PROTOCOL_VERSION } from '../../feed/protocol/limits';
 import type { WireVehicle } from '../../feed/protocol/entities';
 import type { DeltaMessage, SnapshotMessage } from '../../feed/protocol/messages';
 
-export const CELL_M = 1000;
-export const ALL_STREAM = 'all';
+import { ALL_STREAM, cellName } from '../../feed/protocol/v2/mqttTopics';
 
-/** `e<i>n<j>` with i = floor(east / 1 km), j = floor(north / 1 km). */
-export function cellName(east: number, north: number): string {
-  return `e${Math.floor(east / CELL_M)}n${Math.floor(north / CELL_M)}`;
-}
+export { ALL_STREAM, CELL_M, cellName } from '../../feed/protocol/v2/mqttTopics';
 
 interface CellState {
   seq: number;

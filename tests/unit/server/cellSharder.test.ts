@@ -5,7 +5,7 @@ import type { DeltaMessage } from '../../../src/feed/protocol/messages';
 import { FrameDecoderV2 } from '../../../src/feed/protocol/v2/FrameDecoderV2';
 import { ZoneEncoderV2 } from '../../../src/feed/protocol/v2/ZoneEncoderV2';
 import { ALL_STREAM, CellSharder, cellName } from '../../../src/server/mqttV2/CellSharder';
-import { parseV2Topic, v2StreamTopic } from '../../../src/server/mqttV2/topicsV2';
+import { parseV2Topic, v2StreamTopic } from '../../../src/feed/protocol/v2/mqttTopics';
 
 const ORIGIN = { lonDeg: 121.1725, latDeg: 31.2905, heightM: 4 };
 const frame = new EnuFrame(ORIGIN);

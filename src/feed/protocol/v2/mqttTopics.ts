@@ -6,6 +6,18 @@
  * <stream> is a 1 km cell `e<i>n<j>` (vehicles) or `all` (sensors, signals, segments, incidents,
  * catalogue). Pure strings: a browser client may import this.
  */
+/** Default MQTT v2 topic prefix. */
+export const DEFAULT_V2_PREFIX = 'shentwin/v2';
+/** Side of a cell stream's square, metres. */
+export const CELL_M = 1000;
+/** The stream of the low-rate kinds. */
+export const ALL_STREAM = 'all';
+
+/** `e<i>n<j>` with i = floor(east / 1 km), j = floor(north / 1 km). */
+export function cellName(east: number, north: number): string {
+  return `e${Math.floor(east / CELL_M)}n${Math.floor(north / CELL_M)}`;
+}
+
 export type V2TopicKind = 'delta' | 'snapshot';
 
 export function v2StreamTopic(prefix: string, zone: string, kind: V2TopicKind, stream: string): string {
