@@ -1,7 +1,9 @@
 /**
  * Loads scenes/index.json and every scene it lists. One broken scene file becomes issues on its
  * own zone entry (file, path, reason); the other zones load normally. Only a broken index stops
- * the zone list, and even then the caller gets issues to show, never a throw.
+ * the zone list, and even then the caller gets issues to show, never a throw. An optional zone
+ * (index entry `optional: true`) is listed only when its buildings tileset answers: it is built on
+ * request, and a deployment without it should not show a broken zone.
  */
 import { issuesFromZod, parseSceneText, type SceneIssue } from '../scene/validate';
 import { sceneIndexSchema, type SceneIndex } from '../scene/schema';
@@ -39,8 +41,18 @@ export async function loadScenes(baseUrl: string, fetchImpl: typeof fetch = fetc
 
   const seen = new Set<string>();
   const refs = parsed.data.zones.filter((z) => (seen.has(z.id) ? false : (seen.add(z.id), true)));
-  const zones = await Promise.all(
-    refs.map(async ({ id, file }): Promise<ZoneEntry> => {
+  const built = async (scene: { tilesets: { kind: string; url: string }[] }): Promise<boolean> => {
+    const t = scene.tilesets.find((x) => x.kind === 'buildings') ?? scene.tilesets[0];
+    if (!t) return false;
+    const url = /^[a-z][a-z0-9+.-]*:/i.test(t.url) ? t.url : baseUrl + t.url.replace(/^\/+/, '');
+    try {
+      return (await fetchImpl(url, { method: 'HEAD' })).ok;
+    } catch {
+      return false;
+    }
+  };
+  const loaded = await Promise.all(
+    refs.map(async ({ id, file, optional }): Promise<ZoneEntry | null> => {
       const shown = `scenes/${file}`;
       const got = await fetchText(fetchImpl, baseUrl + shown);
       if ('error' in got) return { id, file: shown, scene: null, issues: [{ file: shown, path: '(root)', message: got.error }] };
@@ -54,8 +66,10 @@ export async function loadScenes(baseUrl: string, fetchImpl: typeof fetch = fetc
           issues: [{ file: shown, path: 'id', message: `scene id "${r.scene.id}" does not match "${id}" in ${SCENE_INDEX_FILE}` }],
         };
       }
+      if (optional && !(await built(r.scene))) return null;
       return { id, file: shown, scene: r.scene, issues: [] };
     }),
   );
+  const zones = loaded.filter((z): z is ZoneEntry => z !== null);
   return { ok: true, zones, siteMode: parsed.data.mode };
 }

@@ -198,7 +198,15 @@ export type { Story, StoryHighlight, StoryStep, Tour, TourStop } from './storySc
 
 /** The list of zones the app offers (scenes/index.json). */
 export const sceneIndexSchema = z.object({
-  zones: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), file: z.string().min(1) })).min(1),
+  zones: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    file: z.string().min(1),
+    /**
+     * Offered only where its tiles have been built (the synthetic city-scale zone, which
+     * `npm run tiles` leaves out unless named): a missing tileset hides the zone, not an error.
+     */
+    optional: z.boolean().optional(),
+  })).min(1),
   /** Site-wide mode (a deployment's config): planner unless a scene or the link says otherwise. */
   mode: modeSchema.optional(),
 });

@@ -84,12 +84,14 @@ export async function hashInputs(roots: readonly HashRoot[], salt: string): Prom
 /** Options that change the written bytes without changing any source file. */
 export interface BuildHashOptions {
   compress?: boolean;
+  variant?: string;
 }
 
 export async function zoneBuildHash(repoRoot: string, zoneId: string, options: BuildHashOptions = {}): Promise<string> {
   // Switching --no-compress must rebuild, so the option is part of the salt.
   const compress = options.compress ?? true;
-  return hashInputs(defaultHashRoots(repoRoot), `zone=${zoneId}\ncompress=${compress}\nlibs=${await libraryVersions(repoRoot)}`);
+  const variant = options.variant ? `\nvariant=${options.variant}` : '';
+  return hashInputs(defaultHashRoots(repoRoot), `zone=${zoneId}\ncompress=${compress}${variant}\nlibs=${await libraryVersions(repoRoot)}`);
 }
 
 export async function readBuildHash(zoneDir: string): Promise<string | null> {

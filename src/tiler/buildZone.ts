@@ -19,6 +19,8 @@ export interface BuildZoneOptions {
   load: ZoneLoader;
   /** Quantised + meshopt-compressed glb (default true); part of the build hash. */
   compress?: boolean;
+  /** Any other loader option that changes the output (e.g. the synthetic city's size); hashed. */
+  variant?: string;
 }
 
 export interface BuildZoneResult {
@@ -32,7 +34,7 @@ export interface BuildZoneResult {
 export async function buildZone(zoneId: string, opts: BuildZoneOptions): Promise<BuildZoneResult> {
   const dir = join(opts.outRoot, zoneId);
   const compress = opts.compress ?? true;
-  const hash = await zoneBuildHash(opts.repoRoot, zoneId, { compress });
+  const hash = await zoneBuildHash(opts.repoRoot, zoneId, { compress, ...(opts.variant ? { variant: opts.variant } : {}) });
   if (!opts.force && (await isZoneUpToDate(dir, hash))) return { zoneId, skipped: true, hash, dir, summary: null };
   const zone = await opts.load(zoneId, opts.repoRoot);
   if (zone.zoneId !== zoneId) throw new Error(`loader returned zone "${zone.zoneId}" for "${zoneId}"`);

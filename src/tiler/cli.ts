@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildZone } from './buildZone';
 import { parseTilerArgs, TILER_USAGE } from './cliArgs';
-import { loadZoneInput, ZONE_IDS } from './zones/index';
+import { KNOWN_ZONE_IDS, loadZoneInput, ZONE_IDS } from './zones/index';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,14 +20,19 @@ async function main(): Promise<void> {
     console.log(TILER_USAGE);
     return;
   }
-  const known: readonly string[] = ZONE_IDS;
-  const zones = opts.zones.length > 0 ? opts.zones : [...known];
+  const known = KNOWN_ZONE_IDS;
+  const zones = opts.zones.length > 0 ? opts.zones : [...ZONE_IDS];
   const unknown = zones.filter((z) => !known.includes(z));
   if (unknown.length > 0) throw new Error(`unknown zone(s): ${unknown.join(', ')} (known: ${known.join(', ')})`);
   const outRoot = opts.out ?? join(repoRoot, 'public', 'tiles');
   for (const zoneId of zones) {
     const t0 = performance.now();
-    const r = await buildZone(zoneId, { repoRoot, outRoot, force: opts.force, compress: opts.compress, load: loadZoneInput });
+    const city = opts.citySizeM === null ? {} : { sizeM: opts.citySizeM };
+    const r = await buildZone(zoneId, {
+      repoRoot, outRoot, force: opts.force, compress: opts.compress,
+      ...(opts.citySizeM === null ? {} : { variant: `citySizeM=${opts.citySizeM}` }),
+      load: (id, root) => loadZoneInput(id, root, { syntheticCity: city }),
+    });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     if (!r.summary) {
       console.log(`tiles ${zoneId}: up to date (${r.hash.slice(0, 12)}), skipped`);

@@ -54,6 +54,24 @@ describe('loadScenes', () => {
     expect(r.zones[1]?.issues[0]).toMatchObject({ path: 'id' });
   });
 
+  it('lists an optional zone only when its buildings tileset has been built, without reporting it otherwise', async () => {
+    const withOptional = { zones: [...index.zones, { id: 'synthetic-city', file: 'synthetic-city.json', optional: true }] };
+    const scenes = {
+      'scenes/index.json': withOptional,
+      'scenes/jiading.json': makeSceneJson('jiading', '嘉定', 'Jiading'),
+      'scenes/westbund.json': makeSceneJson('westbund', '徐汇滨江', 'West Bund'),
+      'scenes/yangpu.json': makeSceneJson('yangpu', '杨浦滨江', 'Yangpu'),
+      'scenes/synthetic-city.json': makeSceneJson('synthetic-city', '示意城市', 'Synthetic city'),
+    };
+    const absent = await loadScenes('/', fakeFetch(scenes));
+    expect(absent.ok && absent.zones.map((z) => z.id)).toEqual(['jiading', 'westbund', 'yangpu']);
+    const tileset = (makeSceneJson('synthetic-city', '示意城市', 'Synthetic city') as { tilesets: { url: string }[] }).tilesets[0]!.url;
+    const present = await loadScenes('/', fakeFetch({ ...scenes, [tileset]: { asset: { version: '1.1' } } }));
+    expect(present.ok && present.zones.map((z) => [z.id, z.issues.length])).toEqual([
+      ['jiading', 0], ['westbund', 0], ['yangpu', 0], ['synthetic-city', 0],
+    ]);
+  });
+
   it('fails as a whole only when the index is unusable', async () => {
     const missing = await loadScenes('/', fakeFetch({}));
     expect(!missing.ok && missing.issues[0]).toMatchObject({ file: 'scenes/index.json', path: '(root)' });

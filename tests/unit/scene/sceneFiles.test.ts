@@ -15,13 +15,37 @@ function loadScene(file: string): Scene {
 }
 
 describe('scenes/index.json', () => {
-  it('lists the three zones in order', () => {
+  it('lists the three zones in order, then the synthetic city as optional (shown only once built)', () => {
     const index = sceneIndexSchema.parse(JSON.parse(read('index.json')));
     expect(index.zones).toEqual([
       { id: 'jiading', file: 'jiading.json' },
       { id: 'westbund', file: 'westbund.json' },
       { id: 'yangpu', file: 'yangpu.json' },
+      { id: 'synthetic-city', file: 'synthetic-city.json', optional: true },
     ]);
+  });
+});
+
+describe('scenes/synthetic-city.json', () => {
+  const scene = loadScene('synthetic-city.json');
+
+  it('validates, points at its own tiles and covers a 20 km square centred on its origin', () => {
+    expect(scene.tilesets.map((t) => t.url)).toEqual(['tiles/synthetic-city/buildings/tileset.json', 'tiles/synthetic-city/ground/tileset.json']);
+    const frame = new EnuFrame(scene.origin);
+    const sw = frame.lonLatToEnu(scene.bounds.west, scene.bounds.south, 0);
+    const ne = frame.lonLatToEnu(scene.bounds.east, scene.bounds.north, 0);
+    expect(ne[0] - sw[0]).toBeGreaterThan(20000);
+    expect(ne[0] - sw[0]).toBeLessThan(20400);
+    expect(ne[1] - sw[1]).toBeGreaterThan(20000);
+    expect(ne[1] - sw[1]).toBeLessThan(20400);
+    expect(scene.viewpoints.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('says in both languages that everything in it is generated, and credits no real data', () => {
+    expect(scene.attribution.some((a) => typeof a.text === 'string' && /OpenStreetMap/.test(a.text))).toBe(false);
+    const notes = scene.attribution.map((a) => (typeof a.text === 'string' ? a.text : `${a.text.zh} ${a.text.en}`)).join(' ');
+    expect(notes).toMatch(/程序生成/);
+    expect(notes).toMatch(/procedurally generated/);
   });
 });
 
