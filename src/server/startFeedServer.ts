@@ -7,6 +7,7 @@ import type { RoadGraph } from '../core/roadGraph';
 import { SimDriver } from '../feed/producer/SimDriver';
 import { realTimers, type Timers } from '../feed/sources/FeedSource';
 import { parseScenarioList } from '../sim/scenarios/scenarios';
+import type { FleetPlan } from '../sim/traffic/fleetSizing';
 import { Simulation } from '../sim/Simulation';
 import { AccessControl } from './auth/AccessControl';
 import { normaliseOrigin } from './auth/access';
@@ -49,6 +50,8 @@ export interface StartOptions {
   limits?: Partial<ConnectionLimits>;
   authDeadlineMs?: number;
   fleetScale?: number;
+  /** Override the computed fleet (benchmarks: a given number of vehicles on a zone). */
+  fleet?: Partial<FleetPlan>;
   highWaterBytes?: number;
   /** Simulated start; default: now, so the simulated time of day is the real one. */
   startSimMs?: number;
@@ -88,7 +91,7 @@ export async function startFeedServer(o: StartOptions): Promise<RunningFeedServe
   const sched = parseScenarioList(o.scenarios ?? '');
   if (sched.errors.length) throw new Error(sched.errors.join('; '));
   const zones = o.zones.map((z) => {
-    const sim = new Simulation({ graph: z.graph, zoneId: z.id, seed: o.seed, startSimMs: o.startSimMs ?? now(), fleetScale: o.fleetScale });
+    const sim = new Simulation({ graph: z.graph, zoneId: z.id, seed: o.seed, startSimMs: o.startSimMs ?? now(), fleetScale: o.fleetScale, ...(o.fleet ? { fleet: o.fleet } : {}) });
     for (const s of sched.scheduled) sim.scheduleScenario(s);
     const frame = new EnuFrame(z.origin);
     return new ZoneHost(z.id, new SimDriver(sim, frame, now, o.timeScale), o.rateHz, now, frame, o.log);

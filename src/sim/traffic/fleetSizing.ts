@@ -37,7 +37,7 @@ export function planFleet(profile: ZoneProfile, drivableKm: number, laneKm: numb
     robotaxi: scaled(profile.planFleet.robotaxi),
     special: scaled(profile.planFleet.special),
     bus: scaled(profile.planFleet.bus),
-    backgroundPeak: Math.min(MAX_BACKGROUND_VEHICLES, Math.round(laneKm * PEAK_BACKGROUND_PER_LANE_KM * fleetScale)),
+    backgroundPeak: Math.min(profile.maxBackgroundVehicles ?? MAX_BACKGROUND_VEHICLES, Math.round(laneKm * PEAK_BACKGROUND_PER_LANE_KM * fleetScale)),
     truckShare: profile.truckShare,
     networkScale,
   };

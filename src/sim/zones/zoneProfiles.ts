@@ -27,6 +27,8 @@ export interface ZoneProfile {
   /** Random crashes per hour at peak demand over the whole zone. */
   crashesPerPeakHour: number;
   truckShare: number;
+  /** Cap on background vehicles at peak (default MAX_BACKGROUND_VEHICLES); raised for the city-scale zone. */
+  maxBackgroundVehicles?: number;
 }
 
 export const JIADING_PLAN_FLEET = { robotaxi: 150, special: 100, bus: 200 } as const;
@@ -48,6 +50,14 @@ export const ZONE_PROFILES: Record<string, ZoneProfile> = {
     // 长阳秀带 parking guidance serves the Huangpu riverside south of Yangshupu Road.
     parkingPattern: 'leisure', riverward: [0.45, -0.89], evChargerSites: 4, pm25Base: 31, crashesPerPeakHour: 0.4,
     truckShare: 0.06,
+  },
+  // The synthetic city-scale test zone (20 km square, ~4,000 km of directed streets): sized so
+  // that the morning peak runs 50,000 vehicles, the scale the performance issue asks the feed
+  // server and the viewer to sustain. Not a real fleet.
+  'synthetic-city': {
+    id: 'synthetic-city', planFleet: { robotaxi: 600, special: 300, bus: 800 }, underpasses: 6, parkingLots: 16,
+    parkingPattern: 'work', riverward: null, evChargerSites: 12, pm25Base: 31, crashesPerPeakHour: 2,
+    truckShare: 0.08, maxBackgroundVehicles: 48_300,
   },
 };
 
