@@ -20,6 +20,7 @@ const BENCHES = [
   { name: 'feed-v2-server', file: 'tests/bench/feed-v2-server.ts' },
   { name: 'feed-v2-client', file: 'tests/bench/feed-v2-client.ts' },
   { name: 'settle-vs-cesium', file: 'tests/bench/settle-vs-cesium.ts' },
+  { name: 'city-scale', file: 'tests/bench/city-scale.ts' },
 ];
 
 const argv = process.argv.slice(2);
