@@ -17,7 +17,7 @@ import type { DropReason } from './protocol/dropReasons';
 import type { ErrorMessage, WallServerMessage } from './protocol/messages';
 import type { BackoffOptions } from './sources/backoff';
 import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSource, type V2FeedSink, type SimControl, type Timers, type WallTransport } from './sources/FeedSource';
-import { MqttFeedSource, type MqttConnect } from './sources/MqttFeedSource';
+import { MqttFeedSource, V2_SNAPSHOT_PERIOD_MS, type MqttConnect, type MqttV2Sink } from './sources/MqttFeedSource';
 import { WebSocketFeedSource, type WebSocketCtor } from './sources/WebSocketFeedSource';
 import { NetWorkerFeedSource, type NetWorkerLike } from './sources/NetWorkerFeedSource';
 import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
@@ -89,6 +89,12 @@ export interface FeedWallLink extends WallTransport {
 
 /** Repeated reports of the same drop reason are folded into one message per window. */
 const ERROR_REPORT_WINDOW_MS = 10_000;
+/**
+ * Counted, never raised as errors: MQTT v2 streams produce them in normal operation (a joiner's
+ * first deltas wait for a snapshot, a broker delivers a retained copy late), and a loss that led
+ * to them was reported as 'inconsistent' already.
+ */
+const QUIET_DROPS: ReadonlySet<DropReason> = new Set(['stale-snapshot', 'awaiting-snapshot']);
 const RESYNC_MIN_INTERVAL_MS = 5_000;
 
 export class FeedRuntime {
@@ -117,13 +123,15 @@ export class FeedRuntime {
   constructor(private readonly o: FeedRuntimeOptions) {
     const cfg = o.config;
     this.ingest = new FeedIngest({ zone: o.zone, frame: new EnuFrame(o.origin), ...(cfg.kind === 'mqtt' ? { topicPrefix: cfg.topicPrefix } : {}), ...o.ingest });
-    const sink: V2FeedSink = {
+    const sink: V2FeedSink & MqttV2Sink = {
       message: (raw, recvMs, topic) => {
         if (topic === undefined && this.wallListener && this.deliverWallFrame(raw)) return;
         this.ingest.enqueue(raw, recvMs, topic);
       },
       frameV2: (frame, recvMs) => this.ingest.frameV2(frame, recvMs),
       frameRejectedV2: (reason, detail, recvMs) => this.ingest.frameRejectedV2(reason, detail, recvMs),
+      streamV2: (payload, recvMs, stream, ordered) => this.ingest.enqueueStream(payload, recvMs, stream, ordered),
+      statusV2: (payload, recvMs) => this.ingest.enqueueStatusV2(payload, recvMs),
       state: (s, detail, next, attempt) => this.onState(s, detail, next, attempt),
     };
     const rng = createRng(o.jitterSeed ?? `jitter:${o.zone}`);
@@ -138,9 +146,12 @@ export class FeedRuntime {
         : new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl, encoding, ...token });
     } else if (cfg.kind === 'mqtt') {
       this.source = new MqttFeedSource({
-        ...common, url: cfg.url, zone: o.zone, topicPrefix: cfg.topicPrefix, connect: o.mqttConnect,
+        ...common, url: cfg.url, zone: o.zone, connect: o.mqttConnect,
+        ...(cfg.encoding === 'v2' ? { v2Prefix: cfg.topicPrefix } : { topicPrefix: cfg.topicPrefix }),
         ...(cfg.username !== undefined ? { username: cfg.username } : {}), ...(cfg.password !== undefined ? { password: cfg.password } : {}),
       });
+      // The v2 tree announces no heartbeat; each stream's periodic snapshot is the beat to count in.
+      if (cfg.encoding === 'v2') this.ingest.heartbeatMs = V2_SNAPSHOT_PERIOD_MS;
     } else {
       this.source = new WorkerFeedSource({
         ...common, zone: o.zone, origin: o.origin, roadGraphUrl: o.roadGraphUrl, seed: cfg.seed, timeScale: cfg.timeScale,
@@ -321,6 +332,7 @@ export class FeedRuntime {
   }
 
   private reportDrop(reason: DropReason, detail: string): void {
+    if (QUIET_DROPS.has(reason)) return;
     const now = this.o.now();
     const r = this.dropReported.get(reason);
     if (r && now - r.atMs < ERROR_REPORT_WINDOW_MS) {

@@ -1,7 +1,7 @@
 /**
  * Which feed the viewer uses: URL parameters (`?feed=sim|ws|mqtt&feedUrl=ws://…&topicPrefix=…&replayUrl=ws://…`,
  * plus `simSeed`, `simSpeed`, `simRate`, `scenario` for the simulator, and `feedEncoding=json|v1|v2`
- * for a ws feed, whichever says where it is) override the scene's `feed`
+ * for a ws or mqtt feed, whichever says where it is) override the scene's `feed`
  * block; with neither, the built-in simulator runs. Every value is validated; a bad one is
  * reported and the viewer falls back to the simulator rather than showing nothing.
  *
@@ -15,6 +15,7 @@ import { isFeedToken } from './protocol/access';
 import { DEFAULT_TOPIC_PREFIX } from './protocol/limits';
 import type { SubscribeEncoding } from './protocol/messages';
 import { isValidTopicPrefix } from './protocol/topics';
+import { DEFAULT_V2_PREFIX } from './protocol/v2/mqttTopics';
 
 export type FeedConfig =
   | { kind: 'sim'; seed: number; timeScale: number; rateHz: number; scenarios: string }
@@ -23,8 +24,11 @@ export type FeedConfig =
   /**
    * `replayUrl`: the feed server's WebSocket endpoint that records this broker's stream; the time
    * machine asks it for history and replays (a broker keeps no history). `token` goes only there.
+   * `encoding` v2: the sharded binary tree (docs/feed-protocol.md, "MQTT v2") under `topicPrefix`;
+   * absent or v1, the per-entity JSON tree. v1 is the default: hand-written clients and existing
+   * deployments speak it.
    */
-  | { kind: 'mqtt'; url: string; topicPrefix: string; username?: string; password?: string; replayUrl?: string; token?: string };
+  | { kind: 'mqtt'; url: string; topicPrefix: string; encoding?: SubscribeEncoding; username?: string; password?: string; replayUrl?: string; token?: string };
 
 /** URL parameters someone might try for a token; they are refused with a message, never read. */
 const URL_TOKEN_PARAMS = ['token', 'feedToken', 'password', 'feedPassword'] as const;
@@ -159,21 +163,31 @@ function withCredentials(cfg: FeedConfig, f: SceneFeed, issues: FeedConfigIssue[
 /** `feedEncoding` values: json is the name an operator knows v1 by. */
 const FEED_ENCODINGS: Record<string, SubscribeEncoding> = { json: 'v1', v1: 'v1', v2: 'v2', binary: 'v2' };
 
-/** Applies `feedEncoding` to a ws feed, whether the link or the scene file named it. */
+/**
+ * Applies `feedEncoding` to a ws or mqtt feed, whether the link or the scene file named it. For
+ * mqtt v2 the link's `topicPrefix` names the v2 tree (default shentwin/v2); a scene file's prefix
+ * is its v1 tree's, so it does not carry over.
+ */
 function withEncoding(cfg: FeedConfig, q: URLSearchParams, issues: FeedConfigIssue[]): FeedConfig {
   const raw = q.get('feedEncoding');
   if (raw === null) return cfg;
-  const bad = (message: string) => issues.push({ category: 'url', source: 'feedEncoding', message });
-  if (cfg.kind !== 'ws') {
-    bad('applies to ws feeds only; ignored');
+  const bad = (source: string, message: string) => issues.push({ category: 'url', source, message });
+  if (cfg.kind === 'sim') {
+    bad('feedEncoding', 'applies to mqtt and ws feeds only; ignored');
     return cfg;
   }
   const encoding = FEED_ENCODINGS[raw.toLowerCase()];
   if (encoding === undefined) {
-    bad(`unknown encoding "${raw.slice(0, 40)}" (expected json, v1 or v2); using v2`);
+    bad('feedEncoding', `unknown encoding "${raw.slice(0, 40)}" (expected json, v1 or v2); using ${cfg.kind === 'ws' ? 'v2' : 'v1'}`);
     return cfg;
   }
-  return { ...cfg, encoding };
+  if (cfg.kind === 'ws' || encoding === 'v1') return { ...cfg, encoding };
+  const prefix = q.get('topicPrefix') ?? DEFAULT_V2_PREFIX;
+  if (!isValidTopicPrefix(prefix)) {
+    bad('topicPrefix', `"${prefix.slice(0, 60)}" is not a topic prefix (levels of letters, digits, _ and -; no wildcards); using ${DEFAULT_V2_PREFIX}`);
+    return { ...cfg, encoding, topicPrefix: DEFAULT_V2_PREFIX };
+  }
+  return { ...cfg, encoding, topicPrefix: prefix };
 }
 
 export function resolveFeedConfig(input: { search: string; sceneFeed?: unknown }): { config: FeedConfig; issues: FeedConfigIssue[] } {

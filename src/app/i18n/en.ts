@@ -152,6 +152,8 @@ export const en: Dictionary = {
       backlog: 'backlog overflow',
       truncated: 'truncated',
       inconsistent: 'dictionary out of sync',
+      'stale-snapshot': 'stale retained snapshot',
+      'awaiting-snapshot': 'waiting for a snapshot',
     },
   },
   live: liveEn,

@@ -151,6 +151,8 @@ export const zh = {
       backlog: '积压溢出',
       truncated: '截断',
       inconsistent: '字典不同步',
+      'stale-snapshot': '过期的保留快照',
+      'awaiting-snapshot': '等待快照',
     },
   },
   live: liveZh,

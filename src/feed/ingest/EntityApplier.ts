@@ -52,6 +52,15 @@ export class EntityApplier {
     return p;
   }
 
+  /** Every entity of a message (snapshot, delta or decoded v2 frame), kind by kind. */
+  entities(m: { ts: number; vehicles?: unknown[]; sensors?: unknown[]; signals?: unknown[]; segments?: unknown[]; incidents?: unknown[] }, serverNow: number, synced: boolean): void {
+    if (m.vehicles) for (const e of m.vehicles) this.vehicle(e, m.ts, serverNow, synced);
+    if (m.sensors) for (const e of m.sensors) this.sensor(e, serverNow, synced);
+    if (m.signals) for (const e of m.signals) this.signal(e, m.ts, serverNow, synced);
+    if (m.segments) for (const e of m.segments) this.segment(e, m.ts, serverNow, synced);
+    if (m.incidents) for (const e of m.incidents) this.incident(e, m.ts, serverNow, synced);
+  }
+
   vehicle(e: unknown, envTs: number, serverNow: number, synced: boolean): void {
     const r = vehicleSchema.safeParse(e);
     if (!r.success) return this.o.drop('schema', `vehicle: ${issue(r.error)}`);

@@ -6,7 +6,9 @@
  * Two encodings arrive, in any mix: v1 JSON text (or MQTT bytes, UTF-8 JSON) and v2 binary frames
  * (bytes opening with "STF2", or any WebSocket ArrayBuffer), decoded here by the ingest's own
  * FrameDecoderV2, or already decoded by the network worker (frameV2). A v2 frame leads to the
- * same state as the v1 message it encodes.
+ * same state as the v1 message it encodes. MQTT v2 frames come tagged with their stream
+ * (enqueueStream): each stream has its own decoder, seq and snapshots (StreamReceiverV2), and
+ * V2FrameApplier keeps track of which stream speaks for each vehicle.
  */
 import type { EnuFrame } from '../../core/geodesy';
 import { DROP_REASONS, type DropReason } from '../protocol/dropReasons';
@@ -17,59 +19,21 @@ import { FrameDecoderV2 } from '../protocol/v2/FrameDecoderV2';
 import { MAGIC, MAX_V2_FRAME_BYTES } from '../protocol/v2/layout';
 import { decodedToV1 } from '../protocol/v2/toV1';
 import type { DecodedFrameV2 } from '../protocol/v2/types';
-import type { AuthOkMessage, DeltaEnvelope, ErrorMessage, HelloMessage, HistoryResultMessage, ReplayEndMessage, ReplayStartMessage, SnapshotEnvelope, WallServerMessage } from '../protocol/messages';
+import type { DeltaEnvelope, ReplayStartMessage, SnapshotEnvelope } from '../protocol/messages';
 import { applyCatalogue } from './catalogue';
 import { ClockOffset } from './ClockOffset';
 import type { BusLineEntry, BusStopEntry, IncidentEntry, SegmentEntry, SignalEntry } from './entities';
 import { EntityApplier, type EntityKind } from './EntityApplier';
 import { EntityTable } from './EntityTable';
+import type { IngestListeners, IngestOptions } from './ingestOptions';
 import { RateMeter } from './RateMeter';
 import { SensorBuffer } from './SensorBuffer';
-import { V2FrameApplier } from './V2FrameApplier';
+import { decodeStatusV2 } from './statusV2';
+import { StreamReceiverV2 } from './StreamReceiverV2';
+import { V2FrameApplier, type StreamOrigin } from './V2FrameApplier';
 import { VehicleBuffer } from './VehicleBuffer';
 
-
-export interface IngestOptions {
-  zone: string;
-  frame: EnuFrame;
-  topicPrefix?: string;
-  maxMessageChars?: number;
-  maxQueued?: number;
-  maxQueuedChars?: number;
-  vehicleStaleMs?: number;
-  vehicleEvictMs?: number;
-  signalStaleMs?: number;
-  segmentStaleMs?: number;
-  futureToleranceMs?: number;
-  maxAgeMs?: Partial<Record<EntityKind, number>>;
-  maxDistanceM?: number;
-  /** Most vehicles held at once (VehicleBuffer's capacity bound); beyond it, 'capacity' drops. */
-  maxVehicles?: number;
-  /** How often staleness is re-evaluated, ms. */
-  ageEveryMs?: number;
-  /**
-   * This ingest holds a replayed stream (the time machine): its clock is the recorded time of the
-   * data it applied (pinned, frozen while paused) rather than an estimate of the server's clock,
-   * and data frames are applied only once the awaited `replay-start` arrived (expectReplay).
-   */
-  replay?: boolean;
-}
-
-export interface IngestListeners {
-  onHello?(msg: HelloMessage): void;
-  onResyncNeeded?(why: string): void;
-  onServerError?(msg: ErrorMessage): void;
-  /** The server accepted this client's token (name and role, never the token). */
-  onAuthOk?(msg: AuthOkMessage): void;
-  /** Video-wall sync traffic, for the wall client. */
-  onWall?(msg: WallServerMessage): void;
-  onDrop?(reason: DropReason, detail: string): void;
-  /** Time machine: the bounds of a replayed stream. */
-  onReplay?(msg: ReplayStartMessage | ReplayEndMessage): void;
-  onHistory?(msg: HistoryResultMessage): void;
-  /** A snapshot or delta was applied (the in-memory recording of the embedded simulator listens). */
-  onData?(kind: 'snapshot' | 'delta', msg: SnapshotEnvelope | DeltaEnvelope): void;
-}
+export type { IngestListeners, IngestOptions } from './ingestOptions';
 
 interface Queued {
   raw: unknown;
@@ -78,6 +42,10 @@ interface Queued {
   size: number;
   /** A v2 frame already decoded (by the network worker). */
   decoded?: DecodedFrameV2;
+  /** MQTT v2: the stream a frame came on. */
+  from?: StreamOrigin;
+  /** MQTT v2: the status document, or the start of a new broker session (ordered with the frames). */
+  control?: 'status' | 'session';
 }
 
 /** v2 bytes: a WebSocket binary frame (our server sends only v2 as binary), or bytes with the magic. */
@@ -137,6 +105,8 @@ export class FeedIngest {
   private readonly v2: V2FrameApplier;
   /** Created on the first v2 frame; its dictionaries live as long as one connection's stream. */
   private decoderV2: FrameDecoderV2 | null = null;
+  /** MQTT v2: one decoder per stream; created when the first stream frame is queued. */
+  private streamsV2: StreamReceiverV2 | null = null;
 
   constructor(opts: IngestOptions) {
     this.o = {
@@ -150,7 +120,10 @@ export class FeedIngest {
       vehicles: this.vehicles, sensors: this.sensors, signals: this.signals, segments: this.segments, incidents: this.incidents,
       drop: (reason, detail) => this.drop(reason, detail),
     });
-    this.v2 = new V2FrameApplier({ vehicles: this.vehicles, applier: this.applier, drop: (reason, detail) => this.drop(reason, detail) });
+    this.v2 = new V2FrameApplier({
+      frame: this.o.frame, clock: this.clock, vehicles: this.vehicles, sensors: this.sensors, signals: this.signals, segments: this.segments,
+      incidents: this.incidents, lines: this.lines, stops: this.stops, applier: this.applier, drop: (reason, detail) => this.drop(reason, detail),
+    });
   }
 
   get zone(): string {
@@ -186,10 +159,7 @@ export class FeedIngest {
     const v2 = isV2Bytes(raw, topic);
     const size = typeof raw === 'string' ? raw.length : raw instanceof Uint8Array || raw instanceof ArrayBuffer ? raw.byteLength : 0;
     const max = v2 ? MAX_V2_FRAME_BYTES : this.o.maxMessageChars;
-    if (size > max) {
-      this.drop('too-large', `${size} > ${max}`);
-      return;
-    }
+    if (size > max) return this.drop('too-large', `${size} > ${max}`);
     this.push({ raw, recvMs, topic, size });
   }
 
@@ -197,6 +167,23 @@ export class FeedIngest {
   frameV2(frame: DecodedFrameV2, recvMs: number): void {
     this.noteArrival(recvMs);
     this.push({ raw: null, recvMs, topic: undefined, size: frame.byteLength, decoded: frame });
+  }
+
+  /**
+   * Queues an MQTT v2 frame from stream `stream` (a cell `e<i>n<j>` or `all`); `ordered` when it
+   * came on the stream's delta topic, false for the retained copy on its snapshot topic.
+   */
+  enqueueStream(raw: Uint8Array, recvMs: number, stream: string, ordered: boolean): void {
+    this.noteArrival(recvMs);
+    if (raw.byteLength > MAX_V2_FRAME_BYTES) return this.drop('too-large', `${stream}: ${raw.byteLength} > ${MAX_V2_FRAME_BYTES}`);
+    this.streamsV2 ??= new StreamReceiverV2(this.o.zone, this.o.frame);
+    this.push({ raw, recvMs, topic: undefined, size: raw.byteLength, from: { stream, ordered } });
+  }
+
+  /** Queues the MQTT v2 tree's status document. */
+  enqueueStatusV2(raw: Uint8Array, recvMs: number): void {
+    this.noteArrival(recvMs);
+    this.push({ raw, recvMs, topic: undefined, size: raw.byteLength, control: 'status' });
   }
 
   /** The network worker could not decode a v2 frame: counted like one that failed here. */
@@ -274,6 +261,8 @@ export class FeedIngest {
     this.stops.clear();
     this.lastSeq = null;
     this.decoderV2?.reset();
+    this.streamsV2?.reset();
+    this.v2.owners.clear();
     this.clock.reset();
   }
 
@@ -306,16 +295,22 @@ export class FeedIngest {
     this.replayRate = msg.to !== null && msg.to <= msg.from ? 0 : msg.speed;
   }
 
-  /** A new connection starts a new stream: sequence numbers and clock samples restart. */
+  /**
+   * A new connection starts a new stream: sequence numbers and clock samples restart. MQTT v2
+   * streams restart in queue order, after the old session's frames still queued. Vehicle owners
+   * stay: each stream's first snapshot of the new session then removes what it no longer holds.
+   */
   onReconnected(): void {
     this.lastSeq = null;
     this.decoderV2?.reset();
+    if (this.streamsV2) this.push({ raw: null, recvMs: this.lastMessageAtMs ?? 0, topic: undefined, size: 0, control: 'session' });
     this.clock.reset();
     this.sensors.restartListening();
   }
 
   private process(item: Queued): void {
     if (item.decoded) return this.applyV2(item.decoded, item.recvMs);
+    if (item.from || item.control) return this.processMqttV2(item);
     let raw = item.raw;
     if (isV2Bytes(raw, item.topic)) {
       this.decoderV2 ??= new FrameDecoderV2(this.o.zone, this.o.frame);
@@ -395,36 +390,47 @@ export class FeedIngest {
     }
   }
 
+  private processMqttV2(item: Queued): void {
+    if (item.control === 'session') return this.streamsV2?.reset();
+    if (item.control === 'status') {
+      const r = decodeStatusV2(item.raw, this.o.maxMessageChars);
+      if (!r.ok) this.drop(r.reason, `status: ${r.detail}`);
+      else if (r.msg) this.publisherOnline = r.msg.state === 'online';
+      return;
+    }
+    const from = item.from!;
+    const r = this.streamsV2!.receive(from.stream, item.raw as Uint8Array, from.ordered);
+    if (!r.ok) this.rejectV2(r.reason, r.detail);
+    else if (!r.repeat) this.applyV2(r.frame, item.recvMs, from);
+  }
+
   private rejectV2(reason: DropReason, detail: string): void {
     this.drop(reason, detail);
     // The decoder's dictionaries no longer match the server's: only a fresh snapshot helps.
     if (reason === 'inconsistent') this.listeners.onResyncNeeded?.(detail);
   }
 
-  /** A v2 frame, by the same rules (and in the same order) as a v1 snapshot or sequenced delta. */
-  private applyV2(f: DecodedFrameV2, recvMs: number): void {
+  /**
+   * A v2 frame, by the same rules (and in the same order) as a v1 snapshot or sequenced delta. An
+   * MQTT v2 stream's seq is its own, not the zone's; and a retained copy, older than what other
+   * streams delivered, must not turn the simulated clock back.
+   */
+  private applyV2(f: DecodedFrameV2, recvMs: number, from?: StreamOrigin): void {
     if (this.o.replay && !this.replayTime(f.ts, recvMs)) return;
     if (f.zone !== this.o.zone) return this.drop('wrong-zone', f.zone);
-    this.clock.addOneWay(f.ts, recvMs);
-    const snapshot = f.kind === 'snapshot';
-    if (f.catalogue) applyCatalogue(f.catalogue, this.o.frame, this.sensors, this.lines, this.stops);
-    this.v2.vehicles(f, this.clock.serverNow(recvMs), this.clock.hasEstimate);
-    this.applyEntities({ ts: f.ts, sensors: f.sensors, signals: f.signals, segments: f.segments, incidents: f.incidents }, recvMs);
-    if (snapshot) {
-      this.v2.retainSnapshotVehicles(f);
-      this.signals.retain(new Set(f.signals.map((e) => e.id)));
-      this.segments.retain(new Set(f.segments.map((e) => e.id)));
-      this.incidents.retain(new Set(f.incidents.map((e) => e.id)));
+    const newest = this.lastDataTs === null || f.ts >= this.lastDataTs;
+    this.v2.apply(f, recvMs, from);
+    if (from) this.lastDataTs = Math.max(this.lastDataTs ?? f.ts, f.ts);
+    else if (f.kind === 'snapshot') {
       this.lastSeq = f.seq;
       this.lastDataTs = f.ts;
     } else {
-      this.v2.removeVehicles(f);
       if (this.lastSeq === null || f.seq > this.lastSeq) this.lastSeq = f.seq;
       this.lastDataTs = Math.max(this.lastDataTs ?? f.ts, f.ts);
     }
-    this.noteSim(f.simMs, f.timeScale);
-    // Only the embedded simulator's recording listens, and it keeps v1 messages.
-    if (this.listeners.onData) {
+    if (!from || newest) this.noteSim(f.simMs, f.timeScale);
+    // Only the embedded simulator's recording listens; it keeps a zone's v1 messages, which no stream's frame is.
+    if (this.listeners.onData && !from) {
       const m = decodedToV1(f, this.o.frame);
       if (m.type === 'snapshot') this.listeners.onData('snapshot', m);
       else this.listeners.onData('delta', m);
@@ -477,19 +483,13 @@ export class FeedIngest {
     }
   }
 
-  private applyEntities(m: { ts: number; vehicles?: unknown[]; sensors?: unknown[]; signals?: unknown[]; segments?: unknown[]; incidents?: unknown[] }, recvMs: number): void {
-    const a = this.applier;
-    const serverNow = this.clock.serverNow(recvMs);
-    const synced = this.clock.hasEstimate;
-    if (m.vehicles) for (const e of m.vehicles) a.vehicle(e, m.ts, serverNow, synced);
-    if (m.sensors) for (const e of m.sensors) a.sensor(e, serverNow, synced);
-    if (m.signals) for (const e of m.signals) a.signal(e, m.ts, serverNow, synced);
-    if (m.segments) for (const e of m.segments) a.segment(e, m.ts, serverNow, synced);
-    if (m.incidents) for (const e of m.incidents) a.incident(e, m.ts, serverNow, synced);
+  private applyEntities(m: Parameters<EntityApplier['entities']>[0], recvMs: number): void {
+    this.applier.entities(m, this.clock.serverNow(recvMs), this.clock.hasEstimate);
   }
 
   private age(serverNow: number, clientNow: number): void {
     this.vehicles.age(serverNow, this.o.vehicleStaleMs, this.o.vehicleEvictMs);
+    this.v2.pruneOwners();
     this.sensors.age(serverNow, clientNow);
     this.signals.age(serverNow, this.o.signalStaleMs);
     this.segments.age(serverNow, this.o.segmentStaleMs);

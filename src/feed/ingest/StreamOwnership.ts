@@ -34,6 +34,15 @@ export class StreamOwnership {
     return out;
   }
 
+  get size(): number {
+    return this.owner.size;
+  }
+
+  /** Forgets the owners of ids for which `held` is false (vehicles evicted for age, say). */
+  prune(held: (id: string) => boolean): void {
+    for (const id of this.owner.keys()) if (!held(id)) this.owner.delete(id);
+  }
+
   clear(): void {
     this.owner.clear();
   }

@@ -157,8 +157,10 @@ export class VehicleBuffer {
   /** Removes a vehicle; with a timestamp, older updates for it are refused afterwards. */
   remove(id: string, ts?: number): boolean {
     if (ts !== undefined) {
+      // The latest removal wins: a late, older one must not reopen the window for stale updates.
+      const prev = this.tombstones.get(id);
       this.tombstones.delete(id);
-      this.tombstones.set(id, ts);
+      this.tombstones.set(id, prev !== undefined && prev > ts ? prev : ts);
       if (this.tombstones.size > MAX_TOMBSTONES) this.tombstones.delete(this.tombstones.keys().next().value!);
     }
     const slot = this.slotOf.get(id);

@@ -2,7 +2,7 @@
 export const DROP_REASONS = [
   'not-text', 'too-large', 'not-json', 'schema', 'version', 'wrong-zone', 'unknown-topic',
   'duplicate', 'out-of-order', 'future', 'too-old', 'out-of-zone', 'capacity', 'backlog',
-  'truncated', 'inconsistent',
+  'truncated', 'inconsistent', 'stale-snapshot', 'awaiting-snapshot',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
@@ -23,4 +23,6 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   backlog: 'queue overflow while the viewer could not keep up (oldest dropped)',
   truncated: 'v2 binary frame ends before its header, a section or a column does (cut in transit, or a corrupt count)',
   inconsistent: 'v2 binary frame needs dictionary state this viewer does not hold (unknown index, sequence gap, no snapshot yet); a fresh snapshot is needed',
+  'stale-snapshot': 'MQTT v2: a retained snapshot older than the stream state already held (brokers may deliver it late); ignored',
+  'awaiting-snapshot': 'MQTT v2: a delta of a stream that is waiting for its next snapshot (just joined, or after a lost frame)',
 };

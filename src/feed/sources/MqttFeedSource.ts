@@ -5,10 +5,16 @@
  * (which also redelivers the retained catalogue and last sensor values). A broker that refuses
  * the credentials (CONNACK "bad user name or password" / "not authorised") halts the source:
  * retrying the same credentials would only fill the broker's log.
+ *
+ * With `v2Prefix` it takes the MQTT v2 tree instead (docs/feed-protocol.md, "MQTT v2"): binary
+ * frames on `<prefix>/<zone>/delta/<stream>` and the retained `<prefix>/<zone>/snapshot/<stream>`,
+ * handed to the sink with their stream, and the `<prefix>/<zone>/status` document. v1 stays the
+ * default: hand-written clients and existing deployments speak it.
  */
 import { createRng, type Rng } from '../../core/rng';
 import { DEFAULT_TOPIC_PREFIX } from '../protocol/limits';
 import { zoneWildcard } from '../protocol/topics';
+import { parseV2Topic, v2StatusTopic } from '../protocol/v2/mqttTopics';
 import type { AuthRefusal, FeedAccess } from '../summary';
 import type { BackoffOptions } from './backoff';
 import { realTimers, type FeedSink, type FeedSource, type Timers } from './FeedSource';
@@ -17,7 +23,8 @@ import { Reconnector } from './Reconnector';
 /** The subset of mqtt.js's MqttClient used here. */
 export interface MqttClientLike {
   on(event: 'connect', cb: () => void): unknown;
-  on(event: 'message', cb: (topic: string, payload: Uint8Array) => void): unknown;
+  /** `packet.retain` is set only on a retained message sent because of a new subscription. */
+  on(event: 'message', cb: (topic: string, payload: Uint8Array, packet?: { retain?: boolean }) => void): unknown;
   on(event: 'close' | 'offline', cb: () => void): unknown;
   on(event: 'error', cb: (err: Error) => void): unknown;
   subscribe(topic: string, opts: { qos: 0 | 1 }, cb?: (err: Error | null) => void): unknown;
@@ -38,10 +45,16 @@ export interface MqttConnectOptions {
 
 export type MqttConnect = (url: string, opts: MqttConnectOptions) => MqttClientLike | Promise<MqttClientLike>;
 
-export interface MqttSourceOptions {
+/** What a v2 source hands its sink besides the FeedSink calls. */
+export interface MqttV2Sink extends FeedSink {
+  /** A frame of `stream`; `ordered` when it came on the stream's delta topic (not the retained copy). */
+  streamV2(payload: Uint8Array, recvMs: number, stream: string, ordered: boolean): void;
+  statusV2(payload: Uint8Array, recvMs: number): void;
+}
+
+interface MqttSourceCommon {
   url: string;
   zone: string;
-  sink: FeedSink;
   now: () => number;
   topicPrefix?: string;
   connect?: MqttConnect;
@@ -53,6 +66,17 @@ export interface MqttSourceOptions {
   username?: string;
   password?: string;
 }
+
+/** `v2Prefix`: subscribe to the MQTT v2 tree under it (then `topicPrefix` is not used). */
+export type MqttSourceOptions = MqttSourceCommon & ({ sink: FeedSink; v2Prefix?: undefined } | { sink: MqttV2Sink; v2Prefix: string });
+
+/**
+ * Every v2 stream carries a snapshot at least this often (the publisher's default period); with
+ * no heartbeat in the v2 tree, the half-open window is counted in these.
+ */
+export const V2_SNAPSHOT_PERIOD_MS = 5000;
+
+type V2Route = { prefix: string; sink: MqttV2Sink; status: string };
 
 /**
  * CONNACK codes that mean "these credentials will not do": MQTT 3.1.1 return codes 4 (bad user
@@ -85,19 +109,30 @@ export class MqttFeedSource implements FeedSource {
   private generation = 0;
   private readonly rc: Reconnector;
   private readonly rng: Rng;
-  private readonly topic: string;
+  /** What is subscribed, in this order: v1's zone wildcard, or v2's snapshot, delta and status topics. */
+  private readonly topics: string[];
+  private readonly v2: V2Route | null;
   private refusal: AuthRefusal | null = null;
 
   constructor(private readonly o: MqttSourceOptions) {
     this.label = o.url;
     this.rng = o.rng ?? createRng(`mqtt:${o.url}`);
-    this.topic = zoneWildcard(o.topicPrefix ?? DEFAULT_TOPIC_PREFIX, o.zone);
+    if (o.v2Prefix !== undefined) {
+      const p = `${o.v2Prefix}/${o.zone}`;
+      this.v2 = { prefix: o.v2Prefix, sink: o.sink, status: v2StatusTopic(o.v2Prefix, o.zone) };
+      // Snapshots first: a broker sends the retained ones on subscribing, before most live deltas.
+      this.topics = [`${p}/snapshot/+`, `${p}/delta/+`, this.v2.status];
+    } else {
+      this.v2 = null;
+      this.topics = [zoneWildcard(o.topicPrefix ?? DEFAULT_TOPIC_PREFIX, o.zone)];
+    }
     this.rc = new Reconnector({
       sink: o.sink, now: o.now, timers: o.timers ?? realTimers, rng: this.rng, backoff: o.backoff,
       heartbeatTimeoutMs: o.heartbeatTimeoutMs, connectTimeoutMs: o.connectTimeoutMs,
       connect: () => void this.open(),
       teardown: () => this.closeClient(),
     });
+    if (this.v2 && o.heartbeatTimeoutMs === undefined) this.rc.setHeartbeatMs(V2_SNAPSHOT_PERIOD_MS);
   }
 
   start(): void {
@@ -108,12 +143,18 @@ export class MqttFeedSource implements FeedSource {
     this.rc.dispose();
   }
 
-  /** Re-subscribing makes the broker resend retained catalogue and sensor values. */
+  /**
+   * v1: re-subscribing makes the broker resend retained catalogue and sensor values. v2: nothing
+   * to do. A stream that lost a frame resyncs from its next in-band snapshot; the retained copy a
+   * re-subscription would bring is older than the live deltas already past it, so it could not
+   * be followed, and every stream still in sync would only ignore it.
+   */
   requestSnapshot(): void {
     const c = this.client;
-    if (!c) return;
-    c.unsubscribe(this.topic, () => {
-      if (this.client === c) c.subscribe(this.topic, { qos: 0 });
+    if (!c || this.v2) return;
+    const topic = this.topics[0]!;
+    c.unsubscribe(topic, () => {
+      if (this.client === c) c.subscribe(topic, { qos: 0 });
     });
   }
 
@@ -147,21 +188,24 @@ export class MqttFeedSource implements FeedSource {
     this.client = client;
     client.on('connect', () => {
       if (this.client !== client) return;
-      client.subscribe(this.topic, { qos: 0 }, (err) => {
-        if (!err || this.client !== client) return;
-        // A SUBACK failure code (bit 0x80) for our own prefix is the broker's ACL saying no:
-        // retrying cannot help, so it halts like a refused CONNACK instead of looping.
-        if (isSubackRefusal(err)) {
-          this.refusal = this.o.username === undefined ? 'token-required' : 'token-rejected';
-          this.rc.halt('unauthorised', `broker refused the subscription to ${this.topic}: ${err.message}`);
-        } else this.rc.lost(`subscribe failed: ${err.message}`);
-      });
+      for (const topic of this.topics) {
+        client.subscribe(topic, { qos: 0 }, (err) => {
+          if (!err || this.client !== client) return;
+          // A SUBACK failure code (bit 0x80) for our own prefix is the broker's ACL saying no:
+          // retrying cannot help, so it halts like a refused CONNACK instead of looping.
+          if (isSubackRefusal(err)) {
+            this.refusal = this.o.username === undefined ? 'token-required' : 'token-rejected';
+            this.rc.halt('unauthorised', `broker refused the subscription to ${topic}: ${err.message}`);
+          } else this.rc.lost(`subscribe failed: ${err.message}`);
+        });
+      }
       this.rc.opened();
     });
-    client.on('message', (topic, payload) => {
+    client.on('message', (topic, payload, packet) => {
       if (this.client !== client) return;
       this.rc.received();
-      this.o.sink.message(payload, this.o.now(), topic);
+      if (this.v2) this.routeV2(this.v2, topic, payload, packet?.retain !== false);
+      else this.o.sink.message(payload, this.o.now(), topic);
     });
     client.on('close', () => {
       if (this.client === client) this.rc.lost('broker connection closed');
@@ -175,6 +219,18 @@ export class MqttFeedSource implements FeedSource {
         this.rc.lost(`broker error: ${err.message}`);
       }
     });
+  }
+
+  private routeV2(v2: V2Route, topic: string, payload: Uint8Array, retained: boolean): void {
+    const now = this.o.now();
+    const t = parseV2Topic(topic, v2.prefix, this.o.zone);
+    // A live copy on the snapshot topic repeats the in-band snapshot on the delta topic; only the
+    // retained one, sent because we subscribed, is news.
+    if (t) {
+      if (t.kind === 'delta' || retained) v2.sink.streamV2(payload, now, t.stream, t.kind === 'delta');
+    } else if (topic === v2.status) v2.sink.statusV2(payload, now);
+    // Counted by the ingest as an unknown topic.
+    else v2.sink.message(payload, now, topic);
   }
 
   private closeClient(): void {
