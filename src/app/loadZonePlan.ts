@@ -1,7 +1,8 @@
 /**
  * Fetches the zone's plan (控规 plots, control lines, sites, shipped schemes) written by the
  * tiler next to its tiles, validates it and puts it in the store. A missing or broken plan is
- * reported once; the city view keeps working without the planning layers.
+ * reported once; the city view keeps working without the planning layers. A scene with
+ * `planLayers: false` has none to load.
  */
 import { parseZonePlan } from '../analysis/planning/planSchema';
 import type { Scene } from '../scene/schema';
@@ -17,6 +18,11 @@ export function planUrlOf(scene: Scene): string {
 export async function loadZonePlan(store: AppStore, scene: Scene, fetchFn: typeof fetch = fetch): Promise<void> {
   const path = planUrlOf(scene);
   const s = store.getState();
+  // A zone without planning layers: the planner shows "no planning data", nothing is fetched.
+  if (scene.planLayers === false) {
+    s.setPlan(null, 'idle');
+    return;
+  }
   s.setPlan(null, 'loading');
   let text: string;
   try {

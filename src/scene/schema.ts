@@ -142,6 +142,11 @@ export const sceneSchema = z
     buildingIndexUrl: z.string().min(1),
     /** Road graph for the simulator (public/tiles/<zone>/roads.json). */
     roadGraphUrl: z.string().min(1),
+    /**
+     * Whether the tiler wrote planning layers (plan/plan.json) for this zone; false for a zone with
+     * no 控规 data (the synthetic city), so the planner says so instead of failing to load one.
+     */
+    planLayers: z.boolean().optional(),
     /** Date used for the default sun position (ISO, local time in Asia/Shanghai). */
     sunDefault: z.string().datetime({ offset: true }).optional(),
     /**
