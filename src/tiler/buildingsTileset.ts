@@ -10,6 +10,8 @@ import { encodeTileGlb, type TileEncodeOptions } from './gltf/encodeTileGlb';
 import { GEOMETRIC_ERROR } from './lod/lodConstants';
 import { listPlannedTiles, planBuildingTiles, type PlannedTile, type PlanOptions } from './lod/planBuildingTiles';
 import { prepareBuildings, type BuildingRejections, type PreparedBuildings } from './lod/prepareBuildings';
+import { POSITION_BITS } from './gltf/compressTile';
+import { padTileTree } from './tileset/quantisationPad';
 import { buildTilesetJson, formatTilesetJson, type TileNode } from './tileset/tilesetJson';
 import type { BuildingInput } from './types';
 
@@ -61,7 +63,8 @@ export async function writeBuildingsTileset(
       tiles++;
     }
   }
-  const root = plan ? toTileNode(plan) : emptyRoot();
+  const planned = plan ? toTileNode(plan) : emptyRoot();
+  const root = plan && (options.compress ?? true) ? padTileTree(planned, POSITION_BITS) : planned;
   const tilesetError = Math.max(2 * root.geometricError, GEOMETRIC_ERROR.tilesetMinM);
   const json = formatTilesetJson(buildTilesetJson(root, frame.enuToEcefMatrix(), tilesetError));
   await writeFile(join(outDir, 'tileset.json'), json);

@@ -9,6 +9,8 @@ import { buildGroundTileContent, prepareGround, type GroundRejections, type Prep
 import { encodeTileGlb, type TileEncodeOptions } from './gltf/encodeTileGlb';
 import { buildQuadtree, quadLeaves } from './lod/quadtree';
 import { emptyAabb, expandAabb } from './tileset/aabb';
+import { POSITION_BITS } from './gltf/compressTile';
+import { padTileTree } from './tileset/quantisationPad';
 import { buildTilesetJson, formatTilesetJson, type TileNode } from './tileset/tilesetJson';
 import type { GroundInput } from './types';
 
@@ -61,6 +63,7 @@ export async function writeGroundTileset(inputs: readonly GroundInput[], origin:
     for (const c of children) expandAabb(box, c.box);
     root = { box, geometricError: GROUND_ROOT_ERROR_M, refine: 'ADD', children };
   }
+  if (ground.length > 0 && (options.compress ?? true)) root = padTileTree(root, POSITION_BITS);
   const json = formatTilesetJson(buildTilesetJson(root, frame.enuToEcefMatrix(), GROUND_TILESET_ERROR_M));
   await writeFile(join(outDir, 'tileset.json'), json);
   bytes += Buffer.byteLength(json);
