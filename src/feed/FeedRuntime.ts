@@ -141,9 +141,28 @@ export class FeedRuntime {
       const token = cfg.token !== undefined ? { token: cfg.token } : {};
       const netWorker = o.createNetWorker !== undefined ? o.createNetWorker
         : !o.WebSocketImpl && typeof Worker !== 'undefined' ? createNetWorker : null;
-      this.source = encoding === 'v2' && netWorker
-        ? new NetWorkerFeedSource({ ...common, url: cfg.url, zone: o.zone, origin: o.origin, encoding, createWorker: netWorker, ...token })
+      // The first worker is made here, so a browser that refuses workers (a CSP without
+      // worker-src, a locked-down kiosk) still gets the feed, decoded on the main thread instead.
+      let first: NetWorkerLike | null = null;
+      let noWorker: string | null = null;
+      if (encoding === 'v2' && netWorker) {
+        try {
+          first = netWorker();
+        } catch (e) {
+          noWorker = (e as Error).message;
+        }
+      }
+      const nextWorker = (): NetWorkerLike => {
+        const w = first ?? netWorker!();
+        first = null;
+        return w;
+      };
+      this.source = first
+        ? new NetWorkerFeedSource({ ...common, url: cfg.url, zone: o.zone, origin: o.origin, encoding, createWorker: nextWorker, ...token })
         : new WebSocketFeedSource({ ...common, url: cfg.url, zone: o.zone, WebSocketImpl: o.WebSocketImpl, encoding, ...token });
+      if (noWorker !== null) {
+        o.binding.reportError(this.source.label, `network worker unavailable (${noWorker}); decoding the feed on the main thread`, 'feed-no-worker');
+      }
     } else if (cfg.kind === 'mqtt') {
       this.source = new MqttFeedSource({
         ...common, url: cfg.url, zone: o.zone, connect: o.mqttConnect,

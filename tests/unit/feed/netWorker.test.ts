@@ -242,6 +242,27 @@ describe('FeedRuntime over the network worker', () => {
     rt.dispose();
   });
 
+  it('a browser that refuses the worker still gets the v2 feed, decoded on the main thread, and is told so once', () => {
+    const errors: { message: string; kind?: string }[] = [];
+    const rt = createFeedRuntime({
+      config: { kind: 'ws', url: 'ws://feed.test/ws' }, zone: 'jiading', origin: ORIGIN, roadGraphUrl: 'http://x/roads.json',
+      binding: { ...binding(), reportError: (_s, message, kind) => errors.push({ message, kind }) }, now: () => Date.now(),
+      createNetWorker: () => { throw new Error('blocked by the content security policy'); }, WebSocketImpl: FakeSocket as unknown as WebSocketCtor,
+    });
+    expect(rt.source).not.toBeInstanceOf(NetWorkerFeedSource);
+    expect(errors).toEqual([{ message: expect.stringMatching(/network worker unavailable \(blocked by the content security policy\); decoding the feed on the main thread/), kind: 'feed-no-worker' }]);
+    rt.start();
+    const sock = FakeSocket.last();
+    sock.open();
+    expect(JSON.parse(sock.sent[0]!)).toEqual({ v: 1, type: 'subscribe', zone: 'jiading', encoding: 'v2' });
+    const enc = new ZoneEncoderV2('jiading', FRAME);
+    sock.onmessage?.({ data: binary(enc.encodeSnapshot(snapshot())) });
+    rt.flush(Date.now());
+    expect(rt.ingest.vehicles.count).toBe(2);
+    expect(rt.ingest.dropsTotal).toBe(0);
+    rt.dispose();
+  });
+
   it('feedEncoding v1 keeps the socket on the main thread and subscribes for v1', () => {
     const rt = createFeedRuntime({
       config: { kind: 'ws', url: 'ws://feed.test/ws', encoding: 'v1' }, zone: 'jiading', origin: ORIGIN, roadGraphUrl: 'http://x/roads.json',
