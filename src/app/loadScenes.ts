@@ -46,7 +46,10 @@ export async function loadScenes(baseUrl: string, fetchImpl: typeof fetch = fetc
     if (!t) return false;
     const url = /^[a-z][a-z0-9+.-]*:/i.test(t.url) ? t.url : baseUrl + t.url.replace(/^\/+/, '');
     try {
-      return (await fetchImpl(url, { method: 'HEAD' })).ok;
+      const res = await fetchImpl(url, { method: 'HEAD' });
+      // A single-page-app fallback (vite preview, many static hosts) answers a missing file with
+      // index.html and 200: that is not a tileset.
+      return res.ok && !(res.headers.get('content-type') ?? '').startsWith('text/html');
     } catch {
       return false;
     }

@@ -66,6 +66,11 @@ describe('loadScenes', () => {
     const absent = await loadScenes('/', fakeFetch(scenes));
     expect(absent.ok && absent.zones.map((z) => z.id)).toEqual(['jiading', 'westbund', 'yangpu']);
     const tileset = (makeSceneJson('synthetic-city', '示意城市', 'Synthetic city') as { tilesets: { url: string }[] }).tilesets[0]!.url;
+    const spaFallback = (async (input: RequestInfo | URL, init?: RequestInit) => (String(input).endsWith(tileset)
+      ? new Response('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/html' } })
+      : fakeFetch(scenes)(input, init))) as typeof fetch;
+    const fallback = await loadScenes('/', spaFallback);
+    expect(fallback.ok && fallback.zones.map((z) => z.id)).toEqual(['jiading', 'westbund', 'yangpu']);
     const present = await loadScenes('/', fakeFetch({ ...scenes, [tileset]: { asset: { version: '1.1' } } }));
     expect(present.ok && present.zones.map((z) => [z.id, z.issues.length])).toEqual([
       ['jiading', 0], ['westbund', 0], ['yangpu', 0], ['synthetic-city', 0],
