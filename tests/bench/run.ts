@@ -21,6 +21,7 @@ const BENCHES = [
   { name: 'feed-v2-client', file: 'tests/bench/feed-v2-client.ts' },
   { name: 'settle-vs-cesium', file: 'tests/bench/settle-vs-cesium.ts' },
   { name: 'city-scale', file: 'tests/bench/city-scale.ts' },
+  { name: 'settle-raw-vs-compressed', file: 'tests/bench/settle-raw-vs-compressed.ts' },
 ];
 
 const argv = process.argv.slice(2);
