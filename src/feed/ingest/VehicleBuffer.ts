@@ -72,7 +72,12 @@ export class VehicleBuffer {
   /** Removal timestamps, so a late update cannot resurrect a vehicle the feed removed. */
   private readonly tombstones = new Map<string, number>();
 
-  constructor(initialCapacity = 1024, readonly maxCapacity = 16384) {
+  /**
+   * The bound on vehicles held (arrays grow by doubling up to it). 65,536: the city-scale zone runs
+   * 50,000 at its peak (one v2 frame carries at most MAX_ENTITIES_PER_MESSAGE = 50,000 rows), and
+   * the old bound of 16,384 dropped everything past it as 'capacity'.
+   */
+  constructor(initialCapacity = 1024, readonly maxCapacity = 65_536) {
     this.capacity = initialCapacity;
     this.positions = new Float32Array(initialCapacity * 3);
     this.yaw = new Float32Array(initialCapacity);
