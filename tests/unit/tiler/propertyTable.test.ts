@@ -59,9 +59,9 @@ describe('tileset boxes', () => {
 describe('tiler CLI arguments', () => {
   it('parses zones, output root and force', () => {
     expect(parseTilerArgs(['--zone', 'yangpu', '--zone=jiading', '--out', '/tmp/t', '--force'])).toEqual({
-      zones: ['yangpu', 'jiading'], out: '/tmp/t', force: true, compress: true, help: false,
+      zones: ['yangpu', 'jiading'], out: '/tmp/t', force: true, compress: true, citySizeM: null, help: false,
     });
-    expect(parseTilerArgs([])).toEqual({ zones: [], out: null, force: false, compress: true, help: false });
+    expect(parseTilerArgs([])).toEqual({ zones: [], out: null, force: false, compress: true, citySizeM: null, help: false });
     expect(parseTilerArgs(['--no-compress']).compress).toBe(false);
     expect(() => parseTilerArgs(['--zone'])).toThrow(/needs a value/);
     expect(() => parseTilerArgs(['--bogus'])).toThrow(/unknown argument/);
