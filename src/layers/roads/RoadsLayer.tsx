@@ -2,11 +2,14 @@
  * Road segments coloured by congestion (measured speed over the edge's free-flow speed) with a
  * flow pattern along the direction of travel: every segment of the zone in one mesh and one draw
  * call. Colours and flow rates are re-written at most twice a second, when the feed's segment
- * table changed; per frame only the time uniform moves.
+ * table changed, and only the vertex ranges of segments whose paint changed are re-uploaded (a
+ * city's ribbons are ~160k vertices: re-sending all of them twice a second stalled SwiftShader and
+ * costs bandwidth on a wall's GPU); per frame only the time uniform moves.
  */
 import { useEffect, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Group, Mesh, type PerspectiveCamera } from 'three';
+import { DirtySpans } from '../../core/dirtySpans';
 import type { RoadGraph } from '../../core/roadGraph';
 import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
@@ -22,6 +25,7 @@ export const CONGESTION_UP_M = 0.9;
 const MIN_RIBBON_PX = 2.5;
 const REPAINT_EVERY_MS = 500;
 const reading: SegmentReading = { speedKmh: 0, stale: false };
+const dirty = new DirtySpans();
 
 interface LayerState {
   mesh: Mesh;
@@ -91,6 +95,7 @@ export function RoadsLayer({ graph, registry, now }: { graph: RoadGraph; registr
     const colors = L.color.array as Float32Array;
     const flows = L.flow.array as Float32Array;
     let painted = 0;
+    dirty.clear();
     for (const [id, range] of L.ribbons.segments) {
       const seg = b?.segments.items.get(id);
       if (seg) {
@@ -98,11 +103,23 @@ export function RoadsLayer({ graph, registry, now }: { graph: RoadGraph; registr
         reading.speedKmh = seg.speedKmh;
         reading.stale = b!.segments.isStale(id);
       }
-      paintSegment(range, seg ? reading : null, colors, flows);
+      if (paintSegment(range, seg ? reading : null, colors, flows)) dirty.add(range.start, range.count);
+    }
+    const stats = registry.stats.congestion as { painted: number; uploadedVertices?: number; repaints?: number };
+    stats.painted = painted;
+    stats.repaints = (stats.repaints ?? 0) + 1;
+    if (dirty.empty) return;
+    L.color.clearUpdateRanges();
+    L.flow.clearUpdateRanges();
+    let uploaded = 0;
+    for (const [start, count] of dirty.spans()) {
+      L.color.addUpdateRange(start * 3, count * 3);
+      L.flow.addUpdateRange(start, count);
+      uploaded += count;
     }
     L.color.needsUpdate = true;
     L.flow.needsUpdate = true;
-    (registry.stats.congestion as { painted: number }).painted = painted;
+    stats.uploadedVertices = (stats.uploadedVertices ?? 0) + uploaded;
   });
 
   return <group ref={groupRef} visible={visible} name="live-congestion" />;

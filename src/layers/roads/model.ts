@@ -86,17 +86,37 @@ export interface SegmentReading {
 const rgb = [0, 0, 0];
 
 /**
+ * Speed ratios are painted in steps of 1/RATIO_STEPS: finer than the eye tells apart on the
+ * congestion scale, and coarse enough that a segment whose speed jitters by a few km/h is not
+ * rewritten and re-uploaded on every repaint. Rounded down, and every congestion bound (0.5, 0.3,
+ * 0.15) lies on the grid, so a segment is never painted in a better class than its measured ratio.
+ */
+export const RATIO_STEPS = 40;
+
+export function quantiseRatio(ratio: number): number {
+  // The epsilon keeps a ratio that is a grid value up to float error (0.3 = 12/40) on its step.
+  return Number.isFinite(ratio) ? Math.floor(ratio * RATIO_STEPS + 1e-9) / RATIO_STEPS : Number.NaN;
+}
+
+/**
  * Writes colour (0…1 RGB, sRGB-encoded like the scale) and flow rate for one segment's vertices.
  * No reading or a stale one gives the no-data colour and no flow: a frozen pattern would lie.
+ * Returns whether anything changed: a segment is painted uniformly, so its first vertex tells.
  */
-export function paintSegment(range: SegmentRange, reading: SegmentReading | null, color: Float32Array, flow: Float32Array): void {
-  const ratio = reading && !reading.stale ? speedRatio(reading.speedKmh, range.freeKmh) : Number.NaN;
+export function paintSegment(range: SegmentRange, reading: SegmentReading | null, color: Float32Array, flow: Float32Array): boolean {
+  const ratio = quantiseRatio(reading && !reading.stale ? speedRatio(reading.speedKmh, range.freeKmh) : Number.NaN);
   congestionColor(ratio, rgb);
   const f = Number.isFinite(ratio) ? FLOW_MIN + FLOW_GAIN * ratio : 0;
-  for (let v = range.start; v < range.start + range.count; v++) {
+  const s = range.start;
+  if (range.count === 0) return false;
+  // Compare as stored: the arrays hold float32.
+  if (color[s * 3] === Math.fround(rgb[0]!) && color[s * 3 + 1] === Math.fround(rgb[1]!) && color[s * 3 + 2] === Math.fround(rgb[2]!)
+    && flow[s] === Math.fround(f)) return false;
+  for (let v = s; v < s + range.count; v++) {
     color[v * 3] = rgb[0]!;
     color[v * 3 + 1] = rgb[1]!;
     color[v * 3 + 2] = rgb[2]!;
     flow[v] = f;
   }
+  return true;
 }

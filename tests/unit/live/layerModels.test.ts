@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix4, PerspectiveCamera } from 'three';
 import type { RoadGraph } from '../../../src/core/roadGraph';
-import { congestionColor, hexToRgb, NO_DATA_COLOR } from '../../../src/analysis/live/congestion';
+import { CONGESTION_BOUNDS, congestionColor, congestionLevel, hexToRgb, NO_DATA_COLOR } from '../../../src/analysis/live/congestion';
 import { estimateLabelSize } from '../../../src/layers/live/LabelOverlay';
 import { metresPerPixelPerMetre, nearestIndices, pickNearest, screenScale } from '../../../src/layers/live/model';
-import { buildRibbons, FLOW_GAIN, FLOW_MIN, paintSegment } from '../../../src/layers/roads/model';
+import { buildRibbons, FLOW_GAIN, FLOW_MIN, paintSegment, quantiseRatio, RATIO_STEPS } from '../../../src/layers/roads/model';
 import { coverageGeometryArrays, DISC_ALPHA, RIM_ALPHA } from '../../../src/layers/rsu/model';
 import { AQI_SCALE, heatExtent, renderHeatmap, scaleColor } from '../../../src/layers/sensors/model';
 import { countdownText, headPosition, SIGNAL_HEAD_BACK_M, SIGNAL_HEAD_RIGHT_M } from '../../../src/layers/signals/model';
@@ -100,6 +100,37 @@ describe('congestion ribbons', () => {
     paintSegment(f, { speedKmh: 15, stale: true }, color, flow);
     expect(Array.from(color.slice(f.start * 3, f.start * 3 + 3)).map((x) => Math.round(x * 255))).toEqual(hexToRgb(NO_DATA_COLOR).map((x) => Math.round(x * 255)));
     expect(flow[f.start]).toBe(0);
+  });
+
+  it('reports a change only when the painted step changes, so unchanged segments are not re-uploaded', () => {
+    const color = new Float32Array(r.vertexCount * 3), flow = new Float32Array(r.vertexCount);
+    const f = r.segments.get('1:f')!;
+    expect(paintSegment(f, { speedKmh: 15, stale: false }, color, flow)).toBe(true);
+    expect(paintSegment(f, { speedKmh: 15, stale: false }, color, flow)).toBe(false);
+    // 15 km/h over the edge's free flow is 0.25; a few hundredths of a km/h stay in the same step.
+    expect(paintSegment(f, { speedKmh: 15.05, stale: false }, color, flow)).toBe(false);
+    expect(paintSegment(f, { speedKmh: 30, stale: false }, color, flow)).toBe(true);
+    expect(paintSegment(f, null, color, flow)).toBe(true);
+    expect(paintSegment(f, { speedKmh: 30, stale: true }, color, flow)).toBe(false);
+    // Every vertex of the segment carries the paint, and no other segment's vertex was touched.
+    const rev = r.segments.get('1:r')!;
+    for (let v = f.start; v < f.start + f.count; v++) expect(flow[v]).toBe(0);
+    expect(paintSegment(f, { speedKmh: 30, stale: false }, color, flow)).toBe(true);
+    for (let v = f.start; v < f.start + f.count; v++) expect(flow[v]).toBe(flow[f.start]);
+    expect(flow[rev.start]).toBe(0);
+  });
+
+  it('quantises ratios down to 1/RATIO_STEPS, never across a congestion bound, and keeps NaN as no data', () => {
+    expect(quantiseRatio(0.251)).toBe(0.25);
+    const q = quantiseRatio(0.737);
+    expect(q).toBeLessThanOrEqual(0.737);
+    expect(0.737 - q).toBeLessThan(1 / RATIO_STEPS);
+    for (const bound of Object.values(CONGESTION_BOUNDS)) {
+      expect(congestionLevel(quantiseRatio(bound))).toBe(congestionLevel(bound));
+      expect(congestionLevel(quantiseRatio(bound - 1e-6))).toBe(congestionLevel(bound - 1e-6));
+    }
+    expect(quantiseRatio(Number.NaN)).toBeNaN();
+    expect(quantiseRatio(Number.POSITIVE_INFINITY)).toBeNaN();
   });
 });
 
