@@ -83,7 +83,7 @@ export class ClientSession {
    * Fan-out of a zone delta with the coalescing rule; snapshots are only built if needed. `v2` is
    * the delta's v2 frame (null: the encoder failed on it, so v2 zones fall behind and resync).
    */
-  offerDelta(zone: string, bytes: Buffer, snapshot: SnapshotSource, v2?: Uint8Array | null): void {
+  offerDelta(zone: string, v1: () => Buffer, snapshot: SnapshotSource, v2?: Uint8Array | null): void {
     if (!this.zones.has(zone) || this.replays.has(zone) || this.ws.readyState !== OPEN) return;
     const binary = this.isV2(zone);
     const buffered = this.ws.bufferedAmount;
@@ -111,7 +111,7 @@ export class ClientSession {
       return;
     }
     if (!binary) {
-      this.sendBytes(bytes);
+      this.sendBytes(v1());
       return;
     }
     if (!v2) {

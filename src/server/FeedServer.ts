@@ -84,7 +84,7 @@ export class FeedServer {
   readonly walls: WallHub;
   readonly replays: ReplayService;
   private readonly limits: ConnectionLimits;
-  private readonly listener = (zone: string, bytes: Buffer, _msg: unknown, v2?: Uint8Array | null) => this.fanOut(zone, bytes, v2);
+  private readonly listener = (zone: string, v1: () => Buffer, _msg: unknown, v2?: Uint8Array | null) => this.fanOut(zone, v1, v2);
 
   constructor(private readonly o: FeedServerOptions) {
     for (const z of o.zones) this.zones.set(z.id, z);
@@ -360,10 +360,10 @@ export class FeedServer {
     }
   }
 
-  private fanOut(zone: string, bytes: Buffer, v2: Uint8Array | null | undefined): void {
+  private fanOut(zone: string, v1: () => Buffer, v2: Uint8Array | null | undefined): void {
     const host = this.zones.get(zone)!;
     const snap: SnapshotSource = { v1: () => host.snapshotBytes(), v2: () => host.snapshotBytesV2() };
-    for (const s of this.sessions) s.offerDelta(zone, bytes, snap, v2);
+    for (const s of this.sessions) s.offerDelta(zone, v1, snap, v2);
   }
 
   private heartbeat(): void {

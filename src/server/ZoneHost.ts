@@ -1,6 +1,8 @@
 /**
  * One simulated zone on the server: a SimDriver ticked at the delta rate. Each delta is serialised
- * once and the same bytes go to every subscriber; snapshots are built lazily and cached per tick.
+ * at most once and the same bytes go to every subscriber; the v1 JSON only when some listener asks
+ * for it (at 50k vehicles it is ~50 ms a tick that a v2-only server need not spend); snapshots are
+ * built lazily and cached per tick.
  *
  * Protocol v2 (binary, src/feed/protocol/v2): one ZoneEncoderV2 per zone. Its dictionaries must see
  * every delta in stream order, so encoding is switched on by the first v2 subscriber and from then
@@ -15,10 +17,11 @@ import { ZoneEncoderV2 } from '../feed/protocol/v2/ZoneEncoderV2';
 import type { Timers } from '../feed/sources/FeedSource';
 
 /**
+ * `v1`: the delta as v1 JSON bytes, serialised on the first call and shared by every later one.
  * `v2`: the delta as a v2 frame; undefined while no v2 client ever subscribed, null when the
  * encoder failed on this delta (v2 subscribers must then resync from a snapshot).
  */
-export type DeltaListener = (zone: string, bytes: Buffer, msg: DeltaMessage, v2?: Uint8Array | null) => void;
+export type DeltaListener = (zone: string, v1: () => Buffer, msg: DeltaMessage, v2?: Uint8Array | null) => void;
 
 export interface ZoneV2Counters {
   /** Deltas and snapshots encoded to v2. */
@@ -36,6 +39,7 @@ export class ZoneHost {
   ticks = 0;
   /** Mean wall time of a tick (simulate + serialise), ms. */
   tickMsAvg = 0;
+  /** Size of the last delta serialised to v1 (stays 0 while nothing consumes v1). */
   lastDeltaBytes = 0;
   lastDeltaBytesV2 = 0;
   readonly v2: ZoneV2Counters = { framesEncoded: 0, encodeErrors: 0, entitiesSkipped: 0, encodeMsAvg: 0 };
@@ -108,10 +112,16 @@ export class ZoneHost {
     const delta = this.driver.tick();
     this.ticks++;
     if (delta) {
-      const bytes = Buffer.from(JSON.stringify(delta));
-      this.lastDeltaBytes = bytes.length;
+      let bytes: Buffer | null = null;
+      const v1 = (): Buffer => {
+        if (!bytes) {
+          bytes = Buffer.from(JSON.stringify(delta));
+          this.lastDeltaBytes = bytes.length;
+        }
+        return bytes;
+      };
       const v2 = this.encoder ? this.encodeV2(delta) : undefined;
-      for (const l of this.listeners) l(this.id, bytes, delta, v2);
+      for (const l of this.listeners) l(this.id, v1, delta, v2);
     }
     this.tickMsAvg += (this.clock() - t0 - this.tickMsAvg) * 0.05;
   }

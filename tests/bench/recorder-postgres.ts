@@ -78,7 +78,7 @@ async function capture() {
   // Warm-up: the fleet fills the network before the captured minute.
   for (let i = 0; i < 30 * RATE_HZ; i++, nowMs += 1000 / RATE_HZ) host.tick();
   const deltas: Template[] = [];
-  host.listeners.add((_z, bytes) => deltas.push(template(bytes)));
+  host.listeners.add((_z, v1) => deltas.push(template(v1())));
   const snapshot = template(host.snapshotBytes());
   for (let i = 0; i < CAPTURE_TICKS; i++, nowMs += 1000 / RATE_HZ) host.tick();
   const size = (t: Template) => Buffer.byteLength(t.head) + Buffer.byteLength(t.tail) + 30;

@@ -79,7 +79,7 @@ export class Recorder {
     for (const z of this.o.zones) {
       this.detectors.set(z.id, new StreamEventDetector());
       this.keyframe(z);
-      const listener = (_zone: string, bytes: Buffer, msg: DeltaMessage) => this.onDelta(z, bytes, msg);
+      const listener = (_zone: string, v1: () => Buffer, msg: DeltaMessage) => this.onDelta(z, v1(), msg);
       z.listeners.add(listener);
       this.detach.push(() => z.listeners.delete(listener));
     }
