@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
+import { startBootPrefetch } from './app/bootPrefetch';
 import { createI18n } from './app/i18n';
 import { installPageZoomGuard } from './app/pageZoomGuard';
 import { installTestHook } from './app/testHook';
@@ -14,6 +15,7 @@ import { applyUrlBasics, reportUrlIssues } from './app/urlSync';
 import { AppCrashScreen } from './ui/AppCrashScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { appStore } from './state/store';
+import { bootPrimes } from './views/three/bootPrimes';
 import { StoreContext } from './state/hooks';
 import './ui/styles.css';
 import './ui/landing.css';
@@ -27,6 +29,8 @@ const { state: url, issues } = parseUrlState(window.location.search, navigator.l
 applyUrlBasics(appStore, url);
 reportUrlIssues(appStore, issues);
 if (url.test) installTestHook(appStore);
+// Before React: the zone's first files download while the app, three.js and the renderer start.
+startBootPrefetch({ zone: url.zone, engine: appStore.getState().engine }, { primes: bootPrimes, baseUrl: import.meta.env.BASE_URL, documentHref: document.baseURI });
 
 const i18n = createI18n(appStore.getState().language);
 

@@ -12,6 +12,7 @@ import { ErrorList } from '../ui/ErrorList';
 import { IndexErrorScreen } from '../ui/IndexErrorScreen';
 import { ZonePicker } from '../ui/ZonePicker';
 import { HTML_LANG } from './i18n';
+import { bootFetch } from '../views/three/bootPrimes';
 import { loadScenes } from './loadScenes';
 import type { UrlState } from './urlState';
 import { applyUrlZone, UrlSync } from './urlSync';
@@ -48,7 +49,8 @@ export function App({ url, feedSlot, fetchImpl }: Props) {
 
   useEffect(() => {
     let cancelled = false;
-    void loadScenes(import.meta.env.BASE_URL, fetchImpl).then((r) => {
+    // bootFetch: the scene list and the URL's scene file may already be on their way (bootPrefetch.ts).
+    void loadScenes(import.meta.env.BASE_URL, fetchImpl ?? bootFetch).then((r) => {
       if (cancelled) return;
       const report = store.getState().reportError;
       if (!r.ok) {

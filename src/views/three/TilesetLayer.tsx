@@ -14,6 +14,7 @@ import { useAppStore, useAppStoreApi } from '../../state/hooks';
 import { isLayerVisible } from '../../state/layersSlice';
 import { BuildingTilePlugin } from '../../layers/buildings/BuildingTilePlugin';
 import { GroundTilePlugin } from '../../layers/ground/GroundTilePlugin';
+import { bootFetch } from './bootPrimes';
 import { TilesetGuardPlugin } from './TilesetGuardPlugin';
 import { TilesetStatusTracker } from './TilesetStatusTracker';
 import { resolveTilesetUrl } from './tilesetUrl';
@@ -47,7 +48,8 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
     renderer.downloadQueue = downloadQueue;
     renderer.parseQueue = parseQueue;
     renderer.errorTarget = tileset.errorTarget;
-    renderer.registerPlugin(new TilesetGuardPlugin());
+    // Every request goes through the guard's fetch; bootFetch lets it claim what boot prefetched.
+    renderer.registerPlugin(new TilesetGuardPlugin(bootFetch));
     // autoDispose must be off: with it on, dispose() calls dispose() on the (absent) DRACO and KTX2 loaders and throws.
     renderer.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false, meshoptDecoder: MeshoptDecoder }));
     renderer.registerPlugin(contentPlugin(tileset, scene));
