@@ -7,24 +7,38 @@
  * A WebSocket feed's token is the scene's, else one this tab kept from the sign-in prompt
  * (feedToken.ts); the prompt reaches the runtime through the feed control context.
  * The runtime's video-wall link goes to the wall port of the enclosing WallSync, if any.
+ * The built-in simulator starts only once the zone's tiles first settle, or after at most 10 s
+ * (feedStartGate.ts): on a small machine it would otherwise slow the first picture. Controls sent
+ * to it meanwhile are kept and applied when it starts. External feeds connect at once.
  */
 import { useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Scene } from '../scene/schema';
 import { resolveFeedConfig } from '../feed/config';
 import { createFeedRuntime, type FeedRuntime } from '../feed/FeedRuntime';
+import type { SimControl } from '../feed/sources/FeedSource';
 import { FeedControlContext, NO_FEED_CONTROL, type FeedControl } from '../state/feedControl';
 import { bindFeedToStore } from '../state/feedSlice';
 import { pendingReplayVerdict } from '../state/timeMachineSlice';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
-import { trackFrameLoop, trackInterval } from '../runtime/tracked';
+import { trackFrameLoop, trackInterval, trackTimeout } from '../runtime/tracked';
+import type { AppState } from '../state/store';
 import { WallPortContext } from '../state/wallPort';
 import { assetUrl } from './assetUrl';
+import { FeedStartGate, type FeedGateObservation } from './feedStartGate';
 import { FeedTokenKeeper, sessionTokenStorage } from './feedToken';
 
 /** Hidden-tab flush period: well inside the heartbeat window, cheap enough to run for days. */
 export const HIDDEN_FLUSH_MS = 1000;
 
 const wallClock = () => Date.now();
+
+/** What the start gate needs from the store: this zone's tilesets, and whether its view failed. */
+function gateObservation(s: AppState, scene: Scene, webglErrorsBefore: number): FeedGateObservation {
+  return {
+    tilesets: scene.tilesets.map((t) => s.tilesets[t.id]),
+    viewFailed: s.errorCounts.webgl > webglErrorsBefore || s.errors.some((e) => e.category === 'webgl'),
+  };
+}
 
 export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNode }) {
   const store = useAppStoreApi();
@@ -54,13 +68,35 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
         if (s.feed !== prev.feed) keeper.observe(s.feed);
       })
       : () => undefined;
-    runtime.start();
+    // The simulator waits for the first settled tiles; controls meanwhile are applied once it runs.
+    let started = false;
+    const heldControls: SimControl[] = [];
+    const start = () => {
+      started = true;
+      runtime.start();
+      for (const c of heldControls.splice(0)) runtime.control(c);
+    };
+    let gate: FeedStartGate | null = null;
+    let unwatchGate: () => void = () => undefined;
+    if (config.kind === 'sim') {
+      const webglBefore = store.getState().errorCounts.webgl;
+      const g = new FeedStartGate({ schedule: trackTimeout, onOpen: () => { unwatchGate(); start(); } });
+      gate = g;
+      unwatchGate = store.subscribe((s) => g.observe(gateObservation(s, scene, webglBefore)));
+      g.observe(gateObservation(store.getState(), scene, webglBefore));
+    } else {
+      start();
+    }
+    const control = (c: SimControl) => {
+      if (started) runtime.control(c);
+      else heldControls.push(c);
+    };
     const detachWall = wallPort?.attach(runtime.wall, config.kind) ?? (() => undefined);
     const signIn = (t: string) => {
       keeper?.offer(t);
       runtime.setToken(t);
     };
-    setControl({ canControl: config.kind === 'sim', control: (c) => runtime.control(c), ...(runtime.acceptsToken ? { signIn } : {}) });
+    setControl({ canControl: config.kind === 'sim', control, ...(runtime.acceptsToken ? { signIn } : {}) });
     const tm = runtime.timeMachine;
     if (tm) {
       store.getState().setTimeMachineControl({
@@ -92,6 +128,8 @@ export function FeedHost({ scene, children }: { scene: Scene; children?: ReactNo
     }, HIDDEN_FLUSH_MS);
 
     return () => {
+      gate?.dispose();
+      unwatchGate();
       stopFrames();
       stopHidden();
       unwatchPending();
