@@ -28,6 +28,13 @@ export interface ThreeViewProps {
   frameloop?: 'always' | 'demand';
 }
 
+/**
+ * three.js checks every shader program after compiling it with a synchronous getProgramParameter,
+ * which stalls on the GPU (or SwiftShader) once per program while the first tiles arrive. The
+ * report it buys is a developer's tool: on in dev builds, off in production.
+ */
+const CHECK_SHADER_ERRORS = import.meta.env.DEV;
+
 /** PCF filtering; three 0.187 dropped PCFSoftShadowMap (R3F's default for `shadows`). */
 const SHADOW_SETTINGS = { enabled: true, type: PCFShadowMap } as const;
 
@@ -62,6 +69,9 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
       shadows={SHADOW_SETTINGS}
       // stencil: the section tool caps cut buildings by counting surfaces in the stencil buffer.
       gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false, stencil: true }}
+      onCreated={({ gl }) => {
+        gl.debug.checkShaderErrors = CHECK_SHADER_ERRORS;
+      }}
       camera={{ fov: CAMERA_FOV_DEG, near: CAMERA_NEAR_M, far: CAMERA_FAR_M, position }}
       style={{ position: 'absolute', inset: 0, touchAction: 'none' }}
       data-testid="three-view"
