@@ -15,6 +15,11 @@
  * Writes bench/results/city-scale.json.
  *
  *   npx tsx tests/bench/city-scale.ts [--dist dist] [--runs 2] [--window 15] [--skip-tiles]
+ *     [--case <zone>:<vehicles>]... [--tiles-from <dir>] [--compare <other dist>]
+ *
+ * --case runs only the named feed cases; --tiles-from takes the city's tiles from <dir>/synthetic-city
+ * (built with `--out <dir>`) instead of building them into public/tiles; --compare serves a second
+ * build (say, the commit before a change) and runs every feed case on both, interleaved per run.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +56,10 @@ const CASES: { zone: string; target: number; encodings: ('v1' | 'v2')[] }[] = [
   { zone: ZONE, target: 50_000, encodings: ['v2'] },
 ];
 const SKIP_TILES = process.argv.includes('--skip-tiles');
+const argAll = (name: string): string[] => process.argv.flatMap((a, i) => (a === `--${name}` && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const ONLY_CASES = argAll('case');
+const TILES_FROM = process.argv.includes('--tiles-from') ? resolve(arg('tiles-from', '')) : null;
+const COMPARE = process.argv.includes('--compare') ? resolve(arg('compare', '')) : null;
 const VIEWPORT = { width: 1024, height: 640 };
 const SETTLE_TIMEOUT_MS = 300_000;
 const DEAD_FEED = 'ws://127.0.0.1:9/';
@@ -193,18 +202,24 @@ function fleetFor(zone: string, target: number) {
   return { robotaxi: Math.round(FLEET_50K.robotaxi * k), special: Math.round(FLEET_50K.special * k), bus: Math.round(FLEET_50K.bus * k), backgroundPeak: Math.round(FLEET_50K.backgroundPeak * k) };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run \`npm run build\` first`);
-  // The zone is optional: build its tiles (skipped when up to date, about 3 minutes otherwise)
-  // and put them beside the built app, which `npm run build` left without them.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/tiler/cli.ts', '--zone', ZONE], { cwd: ROOT, stdio: 'inherit' });
-  const built = join(ROOT, 'public', 'tiles', ZONE);
-  const served = join(DIST, 'tiles', ZONE);
+/** Puts the city's tiles beside a built app (which `npm run build` leaves without them). */
+function serveCityTiles(dist: string, built: string): void {
+  const served = join(dist, 'tiles', ZONE);
   const hashOf = (dir: string) => (existsSync(join(dir, 'build-hash.txt')) ? readFileSync(join(dir, 'build-hash.txt'), 'utf8') : '');
   if (hashOf(served) !== hashOf(built)) {
     rmSync(served, { recursive: true, force: true });
     cpSync(built, served, { recursive: true });
   }
+}
+
+async function main(): Promise<void> {
+  for (const d of [DIST, ...(COMPARE ? [COMPARE] : [])]) {
+    if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: run \`npm run build\` first`);
+  }
+  // The zone is optional: build its tiles (skipped when up to date, about 3 minutes otherwise).
+  if (!TILES_FROM) execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/tiler/cli.ts', '--zone', ZONE], { cwd: ROOT, stdio: 'inherit' });
+  const built = join(TILES_FROM ?? join(ROOT, 'public', 'tiles'), ZONE);
+  for (const d of [DIST, ...(COMPARE ? [COMPARE] : [])]) serveCityTiles(d, built);
   const scene = JSON.parse(readFileSync(join(DIST, 'scenes', `${ZONE}.json`), 'utf8')) as { origin: { lonDeg: number; latDeg: number; heightM: number }; viewpoints: { id: string }[] };
   const zoneData = (id: string) => {
     const sc = JSON.parse(readFileSync(join(DIST, 'scenes', `${id}.json`), 'utf8')) as { origin: { lonDeg: number; latDeg: number; heightM: number } };
@@ -212,11 +227,19 @@ async function main(): Promise<void> {
     if (!g.ok) throw new Error(g.error);
     return { id, origin: sc.origin, graph: g.graph };
   };
-  const web = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir: DIST }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-  const base = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/`;
+  const serve = async (outDir: string) => {
+    const web = await preview({ configFile: false, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+    return { web, base: `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}/` };
+  };
+  const mine = await serve(DIST);
+  const other = COMPARE ? await serve(COMPARE) : null;
+  const web = mine.web, base = mine.base;
+  /** Builds under test: 'this' (--dist) and, with --compare, 'peer'. */
+  const builds = [{ build: 'this', base }, ...(other ? [{ build: 'peer', base: other.base }] : [])];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...BENCH_FLAGS] });
   const result: Record<string, unknown> = {
     machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)) }, runs: RUNS, windowS: WINDOW_S, defaultBudgetMB: DEFAULT_TILE_BUDGET_MB,
+    dist: DIST, compare: COMPARE,
   };
   try {
     if (!SKIP_TILES) {
@@ -225,29 +248,37 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(result.tiles));
     }
     const feeds: unknown[] = [];
-    for (const c of CASES) {
+    for (const c of CASES.filter((k) => ONLY_CASES.length === 0 || ONLY_CASES.includes(`${k.zone}:${k.target}`))) {
       const server = await startFeedServer({
         zones: [zoneData(c.zone)], seed: 7, timeScale: 1, rateHz: 5, port: 0, heartbeatMs: 2000,
         startSimMs: PEAK, fleet: fleetFor(c.zone, c.target), highWaterBytes: 64 << 20,
       });
       const feedUrl = `ws://127.0.0.1:${server.port}/`;
-      const rows: Awaited<ReturnType<typeof feedRun>>[] = [];
+      const rows: (Awaited<ReturnType<typeof feedRun>> & { build: string })[] = [];
       try {
         for (let r = 0; r < RUNS; r++) {
           for (const enc of r % 2 === 0 ? c.encodings : [...c.encodings].reverse()) {
-            const row = await feedRun(browser, base, c.zone, feedUrl, enc, server, c.target);
-            rows.push(row);
-            console.log(`  ${c.zone} ${c.target} ${enc}: ${JSON.stringify(row)}`);
+            for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
+              const row = { build: b.build, ...(await feedRun(browser, b.base, c.zone, feedUrl, enc, server, c.target)) };
+              rows.push(row);
+              console.log(`  ${c.zone} ${c.target} ${enc} ${b.build}: ${JSON.stringify(row)}`);
+            }
           }
         }
       } finally {
         await server.stop('hard');
       }
-      const med = (enc: string, k: keyof (typeof rows)[number]) => median(rows.filter((x) => x.encoding === enc).map((x) => Number(x[k])));
-      const summary = Object.fromEntries(c.encodings.map((enc) => [enc, Object.fromEntries(
-        (['vehicles', 'msgPerSec', 'serverTickHz', 'serverTickMs', 'frameCpuP50', 'frameCpuP95', 'rafP50', 'rafP95'] as const).map((k) => [k, round(med(enc, k), 2)]),
-      )]));
-      const ratio = c.encodings.length === 2 ? { frameCpuP95V1OverV2: round(med('v1', 'frameCpuP95') / med('v2', 'frameCpuP95'), 2) } : {};
+      const med = (enc: string, k: keyof (typeof rows)[number], build = 'this') => median(rows.filter((x) => x.encoding === enc && x.build === build).map((x) => Number(x[k])));
+      const keys = ['vehicles', 'msgPerSec', 'serverTickHz', 'serverTickMs', 'frameCpuP50', 'frameCpuP95', 'rafP50', 'rafP95'] as const;
+      const summarise = (build: string) => Object.fromEntries(c.encodings.map((enc) => [enc, Object.fromEntries(keys.map((k) => [k, round(med(enc, k, build), 2)]))]));
+      const summary = { ...summarise('this'), ...(other ? { peer: summarise('peer') } : {}) };
+      const ratio = {
+        ...(c.encodings.length === 2 ? { frameCpuP95V1OverV2: round(med('v1', 'frameCpuP95') / med('v2', 'frameCpuP95'), 2) } : {}),
+        ...(other ? Object.fromEntries(c.encodings.flatMap((enc) => [
+          [`${enc}FrameCpuP95ThisOverPeer`, round(med(enc, 'frameCpuP95') / med(enc, 'frameCpuP95', 'peer'), 2)],
+          [`${enc}RafP95ThisOverPeer`, round(med(enc, 'rafP95') / med(enc, 'rafP95', 'peer'), 2)],
+        ])) : {}),
+      };
       feeds.push({ ...c, rows, summary, ...ratio });
       console.log(`${c.zone} ${c.target} vehicles: ${JSON.stringify(summary)} ${JSON.stringify(ratio)}`);
     }
@@ -255,6 +286,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await web.close();
+    await other?.web.close();
   }
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'city-scale.json'), `${JSON.stringify(result, null, 2)}\n`);

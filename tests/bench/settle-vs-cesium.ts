@@ -15,9 +15,14 @@
  * timing (boot → first tile request, concurrency, queueing, order).
  *
  * Usage: tsx tests/bench/settle-vs-cesium.ts [--runs 5] [--zones jiading,westbund,yangpu]
- *          [--dist dist] [--build] [--hold 1500] [--orbit 2500] [--no-profile] [--no-feed-off]
+ *          [--dist dist] [--build] [--compare <dist>] [--close 2] [--hold 1500] [--orbit 2500]
+ *          [--no-profile] [--no-feed-off] [--help]
  *   --build builds the app (vite build --sourcemap) into a temporary folder instead of using --dist;
  *   with a dist/ built without source maps the profile falls back to per-bundle attribution.
+ *   --compare serves a second build (e.g. one of an earlier commit) from its own port and runs it
+ *   interleaved with the others (ours, compare, cesium, ours, …), reported as side "compare", so a
+ *   change is measured against its baseline in the same run rather than across noisy runs.
+ *   --close: how many of each scene's close viewpoints to run besides the overview (0: overview only).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
@@ -42,10 +47,28 @@ function arg(name: string, fallback: string): string {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
+if (flag('help')) {
+  console.log(`tsx tests/bench/settle-vs-cesium.ts [options]
+  --runs N          runs per side and viewpoint, interleaved (default 5)
+  --zones a,b       zones (default jiading,westbund,yangpu)
+  --dist DIR        built app to measure (default dist)
+  --build           build the app (with source maps) into a temporary folder instead of --dist
+  --compare DIR     a second build, run interleaved as side "compare" (e.g. the baseline of a change)
+  --close N         close viewpoints per zone besides the overview (default 2; 0 = overview only)
+  --hold MS         how long "settled" must hold (default 1500)
+  --orbit MS        orbit duration for frame timing after settle (default 2500)
+  --no-profile      skip the CPU-profiled load per zone
+  --no-feed-off     skip the run with the feed dead
+Writes bench/results/settle-vs-cesium.json.`);
+  process.exit(0);
+}
+
 const runs = Number(arg('runs', '5'));
 const zones = arg('zones', 'jiading,westbund,yangpu').split(',').filter(Boolean);
 const holdMs = Number(arg('hold', '1500'));
 const orbitMs = Number(arg('orbit', '2500'));
+const closeViews = Number(arg('close', '2'));
+const compareArg = arg('compare', '');
 const ORBIT_DEG = 90;
 const VIEWPORT = { width: 1024, height: 640 };
 const SETTLE_TIMEOUT_MS = 240_000;
@@ -141,7 +164,7 @@ function instrument(kind: 'ours' | 'cesium', zone: string): string {
 interface Res { name: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number; transferSize: number; initiatorType: string }
 
 interface RunResult {
-  side: 'ours' | 'ours-feed-off' | 'cesium';
+  side: 'ours' | 'ours-feed-off' | 'compare' | 'cesium';
   zone: string; view: string;
   settledMs: number; transitions: number;
   /** Last tile file's responseEnd (ms since navigation), a hook-independent lower bound. */
@@ -230,7 +253,7 @@ async function orbitOurs(page: Page, css: [number, number]): Promise<void> {
 
 interface ViewSpec { zone: string; view: string; pose: { position: [number, number, number]; target: [number, number, number] }; tilesetUrls: string[]; enu: number[] }
 
-async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boolean, profile = false): Promise<{ r: RunResult; cpuProfile?: unknown }> {
+async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boolean, profile = false, compare = false): Promise<{ r: RunResult; cpuProfile?: unknown }> {
   const ctx = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
   const consoleErrors: string[] = [];
@@ -263,7 +286,7 @@ async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boo
   return {
     cpuProfile,
     r: {
-      side: feedOff ? 'ours-feed-off' : 'ours', zone: v.zone, view: v.view,
+      side: compare ? 'compare' : feedOff ? 'ours-feed-off' : 'ours', zone: v.zone, view: v.view,
       settledMs: probe.settledAtMs ?? NaN, transitions: probe.transitions,
       lastTileResponseEndMs: Math.max(0, ...tileRes.map((e) => e.responseEnd)),
       tilesLoaded: hook.tiles.loaded, tilesVisible: hook.render.drawCalls, drawCalls: hook.render.drawCalls,
@@ -406,6 +429,10 @@ async function main(): Promise<void> {
   const benchDir = await buildCesiumPage();
   const server = await serve(distDir, benchDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const compareDir = compareArg ? resolve(ROOT, compareArg) : null;
+  if (compareDir && !existsSync(join(compareDir, 'index.html'))) throw new Error(`${compareDir}/index.html missing`);
+  const compareServer = compareDir ? await serve(compareDir, benchDir) : null;
+  const compareBase = compareServer ? `http://127.0.0.1:${(compareServer.address() as AddressInfo).port}` : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...BENCH_FLAGS] });
 
   const specs: ViewSpec[] = [];
@@ -422,7 +449,7 @@ async function main(): Promise<void> {
       const diff = Math.max(...root.map((v, i) => Math.abs(v - enu[i]!)));
       if (diff > 1e-3) console.warn(`[settle] ${zone}: ENU frame and tileset root transform differ by ${diff}`);
     }
-    const close = scene.viewpoints.filter((vp) => vp.id !== scene.defaultViewpoint).slice(0, 2);
+    const close = scene.viewpoints.filter((vp) => vp.id !== scene.defaultViewpoint).slice(0, Math.max(0, closeViews));
     const def = scene.viewpoints.find((vp) => vp.id === scene.defaultViewpoint)!;
     for (const vp of [def, ...close]) {
       const pose = sanitizePose({ position: vp.position, target: vp.target });
@@ -454,6 +481,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         const a = await attempt('ours', () => runOurs(browser, base, v, false));
         if (a) css = a.canvas.css;
+        if (compareBase) await attempt('compare', () => runOurs(browser, compareBase, v, false, false, true));
         await attempt('cesium', () => runCesium(browser, base, v, css));
       }
       if (!flag('no-feed-off')) await attempt('ours-feed-off', () => runOurs(browser, base, v, true));
@@ -475,6 +503,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    compareServer?.close();
   }
   writeReport(specs, raw, profiles, errors, distDir);
 }
@@ -497,12 +526,14 @@ function writeReport(specs: ViewSpec[], raw: RunResult[], profiles: Record<strin
       rafP50: round(median(rs.map((r) => median(r.rafMs)))),
       rafOver16_7: round(median(rs.map((r) => shareOver(r.rafMs, 16.7)))),
     });
-    const o = pick('ours'), c = pick('cesium'), off = pick('ours-feed-off');
+    const o = pick('ours'), c = pick('cesium'), off = pick('ours-feed-off'), cmp = pick('compare');
     if (!o.length && !c.length) continue;
     const ro = row(o), rc = row(c);
     summary.push({ zone: v.zone, view: v.view, side: 'ours', ...ro });
     summary.push({ zone: v.zone, view: v.view, side: 'cesium', ...rc });
     if (off.length) summary.push({ zone: v.zone, view: v.view, side: 'ours feed off', ...row(off) });
+    const rcmp = cmp.length ? row(cmp) : null;
+    if (rcmp) summary.push({ zone: v.zone, view: v.view, side: 'compare', ...rcmp });
     // Same tiles? Compare the glb files fetched (first run of each side).
     const so = new Set(o[0]?.glbFiles ?? []), sc = new Set(c[0]?.glbFiles ?? []);
     const both = [...so].filter((f) => sc.has(f)).length;
@@ -513,6 +544,7 @@ function writeReport(specs: ViewSpec[], raw: RunResult[], profiles: Record<strin
       cpuP50OursOverCesium: round(ro.cpuP50 / rc.cpuP50), cpuP95OursOverCesium: round(ro.cpuP95 / rc.cpuP95),
       glbSameFiles: both, glbOnlyOurs: so.size - both, glbOnlyCesium: sc.size - both,
       feedShareOfSettle: off.length ? round(1 - row(off).settledMs / ro.settledMs) : null,
+      ...(rcmp ? { settledCompareOverCesium: round(rcmp.settledMs / rc.settledMs), settledOursOverCompare: round(ro.settledMs / rcmp.settledMs) } : {}),
     });
   }
   if (!quiet) console.table(summary);
@@ -525,7 +557,7 @@ function writeReport(specs: ViewSpec[], raw: RunResult[], profiles: Record<strin
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
   const out = resolve(ROOT, 'bench/results/settle-vs-cesium.json');
   writeFileSync(out, JSON.stringify({
-    runs, zones, holdMs, orbitMs, orbitDeg: ORBIT_DEG, viewport: VIEWPORT, dist: distDir,
+    runs, zones, holdMs, orbitMs, orbitDeg: ORBIT_DEG, viewport: VIEWPORT, dist: distDir, compare: compareArg || null,
     settledRule: {
       ours: 'window.__shentwin (test=1): ready, zone current, every tileset root resolved, tiles.settled (no queued/downloading/parsing tile, renderer not loading, ≥2 traversals since root); published at 4 Hz, polled at 20 ms; time = last unsettled→settled transition held ' + holdMs + ' ms',
       cesium: 'every Cesium3DTileset.tilesLoaded with 0 pending requests and 0 tiles processing, checked in scene.postRender; same transition/hold rule',
