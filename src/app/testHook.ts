@@ -78,6 +78,7 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     layerVisible: () => st().layerVisible,
     feed: () => st().feed,
     render: () => readDiagnostics().three ?? null,
+    shadows: () => readDiagnostics().shadows ?? null,
     live: () => readDiagnostics().live ?? null,
     alerts: () => st().alertState.alerts,
     audit: () => st().alertState.audit,

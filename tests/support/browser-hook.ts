@@ -53,6 +53,8 @@ export interface HookSnapshot {
   selected: HookSelection | null;
   hoveredBuildingId: string | null;
   render: Record<string, number> & { drawCalls: number; triangles: number };
+  /** The shadow-map cache (src/views/three/ShadowCache.tsx); null without the three.js view. */
+  shadows: { rendered: number; reused: number; signatureLength: number } | null;
   globe: HookGlobe | null | undefined;
   cameraPose: { position: [number, number, number]; target: [number, number, number] } | null;
   layerVisible: Record<string, boolean>;

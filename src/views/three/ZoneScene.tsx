@@ -19,6 +19,7 @@ import { ToolLayers } from '../../layers/planning/ToolLayers';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
 import { SkyBackground } from './SkyBackground';
+import { ShadowCache } from './ShadowCache';
 import { SunLight } from './SunLight';
 import { ThreeDiagnostics } from './ThreeDiagnostics';
 import { TilesRegistry } from './TilesRegistry';
@@ -41,6 +42,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
     <ZoneContext.Provider value={value}>
       <SkyBackground />
       <SunLight />
+      <ShadowCache />
       <CameraRig />
       <ZoneTiles />
       <BuildingsPicking />
