@@ -4,7 +4,8 @@
  *
  * - Logarithmic depth: ground layers are stacked within a metre while views span kilometres;
  *   a linear depth buffer cannot separate them at distance.
- * - Multisampling is on except on software rasterisers (SwiftShader), where it halves the frame rate.
+ * - Multisampling is on except on software rasterisers (SwiftShader), where it halves the frame rate;
+ *   there shadows take one tap, not a filtered lookup.
  * - Frame loop: 'always' by default, because live layers (traffic, sensors) animate every frame
  *   and big screens show them continuously. Pass frameloop="demand" for an idle kiosk: every
  *   part of this view requests frames itself (tile loads, camera motion, fly-tos, store changes),
@@ -13,7 +14,7 @@
  */
 import { useState } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { PCFShadowMap } from 'three';
+import { BasicShadowMap, PCFShadowMap } from 'three';
 import type { Scene } from '../../scene/schema';
 import { renderPixelRatio } from '../../modes/screen/fitCanvas';
 import { StoreContext, useAppStore, useAppStoreApi } from '../../state/hooks';
@@ -35,8 +36,13 @@ export interface ThreeViewProps {
  */
 const CHECK_SHADER_ERRORS = import.meta.env.DEV;
 
-/** PCF filtering; three 0.187 dropped PCFSoftShadowMap (R3F's default for `shadows`). */
+/**
+ * PCF filtering (three 0.187 dropped PCFSoftShadowMap, R3F's default for `shadows`). On a software
+ * rasteriser one shadow tap per fragment instead: filtered lookups in every lit fragment were
+ * about 40% of a frame's GPU work there (westbund overview, SwiftShader), for softer edges only.
+ */
 const SHADOW_SETTINGS = { enabled: true, type: PCFShadowMap } as const;
+const SOFTWARE_SHADOW_SETTINGS = { enabled: true, type: BasicShadowMap } as const;
 
 /** Device pixel ratio range: full sharpness on normal screens, capped for 4K walls and software GL. */
 export const DPR_RANGE: [number, number] = [1, 2];
@@ -57,7 +63,8 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
   // R3F renders into its own reconciler; the store context is passed through explicitly.
   const store = useAppStoreApi();
   // Context attributes are fixed at creation, so the GPU is probed once, before the canvas exists.
-  const [antialias] = useState(() => !isSoftwareRenderer(probeRendererName()));
+  const [software] = useState(() => isSoftwareRenderer(probeRendererName()));
+  const antialias = !software;
   const dpr = useRendererDpr();
   const vp = scene.viewpoints.find((v) => v.id === scene.defaultViewpoint) ?? scene.viewpoints[0];
   const position = vp ? enuToThree(...vp.position) : enuToThree(0, -1000, 800);
@@ -66,7 +73,7 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
     <Canvas
       frameloop={frameloop}
       dpr={dpr}
-      shadows={SHADOW_SETTINGS}
+      shadows={software ? SOFTWARE_SHADOW_SETTINGS : SHADOW_SETTINGS}
       // stencil: the section tool caps cut buildings by counting surfaces in the stencil buffer.
       gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false, stencil: true }}
       onCreated={({ gl }) => {
