@@ -31,7 +31,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { EnuFrame } from '../../src/core/geodesy';
 import { CAMERA_FAR_M, CAMERA_FOV_DEG, CAMERA_NEAR_M, sanitizePose } from '../../src/views/three/cameraModel';
@@ -58,6 +58,7 @@ if (flag('help')) {
   --hold MS         how long "settled" must hold (default 1500)
   --orbit MS        orbit duration for frame timing after settle (default 2500)
   --no-profile      skip the CPU-profiled load per zone
+  --profile-orbit   profile the orbit after settle instead of the load (frame CPU: where it goes)
   --no-feed-off     skip the run with the feed dead
 Writes bench/results/settle-vs-cesium.json.`);
   process.exit(0);
@@ -69,6 +70,8 @@ const holdMs = Number(arg('hold', '1500'));
 const orbitMs = Number(arg('orbit', '2500'));
 const closeViews = Number(arg('close', '2'));
 const compareArg = arg('compare', '');
+/** What the profiled run records: the load up to settled, or the orbit after it. */
+const profilePhase: 'load' | 'orbit' = flag('profile-orbit') ? 'orbit' : 'load';
 const ORBIT_DEG = 90;
 const VIEWPORT = { width: 1024, height: 640 };
 const SETTLE_TIMEOUT_MS = 240_000;
@@ -251,6 +254,12 @@ async function orbitOurs(page: Page, css: [number, number]): Promise<void> {
   await page.mouse.up({ button: 'right' });
 }
 
+async function startProfiler(cdp: CDPSession, now: boolean): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  if (now) await cdp.send('Profiler.start');
+}
+
 interface ViewSpec { zone: string; view: string; pose: { position: [number, number, number]; target: [number, number, number] }; tilesetUrls: string[]; enu: number[] }
 
 async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boolean, profile = false, compare = false): Promise<{ r: RunResult; cpuProfile?: unknown }> {
@@ -260,12 +269,12 @@ async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boo
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200)); });
   await page.addInitScript(instrument('ours', v.zone));
   const cdp = profile ? await ctx.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
+  if (cdp) await startProfiler(cdp, profilePhase === 'load');
   const q = new URLSearchParams({ zone: v.zone, vp: v.view, lang: 'en', test: '1' });
   if (feedOff) { q.set('feed', 'ws'); q.set('feedUrl', DEAD_FEED); }
   await page.goto(`${base}/?${q.toString()}`);
   await waitStable(page, 'window.__oursProbe && { settled: window.__oursProbe.settled, at: window.__oursProbe.settledAtMs }');
-  const cpuProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+  let cpuProfile = cdp && profilePhase === 'load' ? (await cdp.send('Profiler.stop')).profile : undefined;
   const probe = await page.evaluate(() => (window as unknown as { __oursProbe: OursProbe }).__oursProbe);
   const hook = await page.evaluate(() => {
     const h = (window as unknown as { __shentwin: { tilesets: Record<string, { loaded: number }>; tiles: { loaded: number }; render: { drawCalls: number }; cameraPose: unknown } }).__shentwin;
@@ -274,11 +283,13 @@ async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boo
   });
   const res = await collectResources(page);
   let frameCpu: number[] = [], rafMs: number[] = [];
-  if (!profile) {
+  if (!profile || profilePhase === 'orbit') {
+    if (cdp) await cdp.send('Profiler.start');
     await page.evaluate(() => { (window as unknown as { __frames: FrameLog }).__frames.on = true; });
     await orbitOurs(page, hook.css);
     await page.waitForTimeout(300);
     ({ cpu: frameCpu, raf: rafMs } = await page.evaluate(() => { const f = (window as unknown as { __frames: FrameLog }).__frames; f.on = false; return { cpu: f.cpu, raf: f.raf }; }));
+    if (cdp) cpuProfile = (await cdp.send('Profiler.stop')).profile;
   }
   await ctx.close();
   const tileRes = res.filter((e) => e.name.includes('/tiles/') && /\/(buildings|ground)\//.test(e.name));
@@ -305,7 +316,7 @@ async function runCesium(browser: Browser, base: string, v: ViewSpec, css: [numb
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200)); });
   await page.addInitScript(instrument('cesium', v.zone));
   const cdp = profile ? await ctx.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
+  if (cdp) await startProfiler(cdp, profilePhase === 'load');
   const p = v.pose;
   const q = new URLSearchParams({
     tilesets: v.tilesetUrls.map((u) => `${base}/${u}`).join(','), enu: v.enu.join(','),
@@ -314,7 +325,7 @@ async function runCesium(browser: Browser, base: string, v: ViewSpec, css: [numb
   });
   await page.goto(`${base}/__bench/?${q.toString()}`);
   await waitStable(page, 'window.__bench && (window.__bench.error ? { error: window.__bench.error } : { settled: window.__bench.settled, at: window.__bench.settledAtMs })');
-  const cpuProfile = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+  let cpuProfile = cdp && profilePhase === 'load' ? (await cdp.send('Profiler.stop')).profile : undefined;
   const b = await page.evaluate(() => {
     const s = (window as unknown as { __bench: { error?: string; settledAtMs: number; settledTransitions: number; tiles: { loadedContent: number; selected: number }; drawingBuffer: [number, number] } }).__bench;
     return { error: s.error, settledAtMs: s.settledAtMs, transitions: s.settledTransitions, tiles: s.tiles, buffer: s.drawingBuffer };
@@ -322,11 +333,13 @@ async function runCesium(browser: Browser, base: string, v: ViewSpec, css: [numb
   if (b.error) throw new Error(`cesium page: ${b.error}`);
   const res = await collectResources(page);
   let frameCpu: number[] = [], rafMs: number[] = [];
-  if (!profile) {
+  if (!profile || profilePhase === 'orbit') {
+    if (cdp) await cdp.send('Profiler.start');
     await page.evaluate(() => { (window as unknown as { __frames: FrameLog }).__frames.on = true; });
     await page.evaluate(([ms, deg]) => (window as unknown as { __bench: { orbit(ms: number, deg: number): Promise<void> } }).__bench.orbit(ms, deg), [orbitMs, ORBIT_DEG] as const);
     await page.waitForTimeout(300);
     ({ cpu: frameCpu, raf: rafMs } = await page.evaluate(() => { const f = (window as unknown as { __frames: FrameLog }).__frames; f.on = false; return { cpu: f.cpu, raf: f.raf }; }));
+    if (cdp) cpuProfile = (await cdp.send('Profiler.stop')).profile;
   }
   await ctx.close();
   const tileRes = res.filter((e) => e.name.includes('/tiles/'));
@@ -399,22 +412,36 @@ function profileBreakdown(profile: CpuProfile, base: string, dirs: { prefix: str
     return c;
   };
   const cat = new Map<number, string>();
+  /** Per node, "file:function" through the source map: which functions, not only which packages. */
+  const fn = new Map<number, string>();
   for (const n of profile.nodes) {
     const { url, lineNumber, columnNumber, functionName } = n.callFrame;
-    let source = url;
+    let source = url, name = functionName;
     const m = url ? mapFor(url) : null;
-    if (m) source = m.originalPositionFor({ line: lineNumber + 1, column: columnNumber }).source ?? url;
+    if (m) {
+      const o = m.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
+      source = o.source ?? url;
+      name = o.name ?? functionName;
+    }
     cat.set(n.id, categorise(source, functionName));
+    fn.set(n.id, `${source.replace(/^.*node_modules\//, '').replace(/^.*\/src\//, 'src/')}:${name || '(anonymous)'}`);
   }
-  const totals = new Map<string, number>();
+  const totals = new Map<string, number>(), byFn = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const c = cat.get(profile.samples[i]!) ?? '?';
     totals.set(c, (totals.get(c) ?? 0) + dt);
+    const f = fn.get(profile.samples[i]!) ?? '?';
+    byFn.set(f, (byFn.get(f) ?? 0) + dt);
   }
   const wall = (profile.endTime - profile.startTime) / 1000;
   const rows = [...totals.entries()].sort((a, b) => b[1] - a[1]);
-  return { wallMs: round(wall), busyMs: round(rows.filter(([k]) => k !== '(idle)').reduce((s, [, v]) => s + v, 0)), selfMs: Object.fromEntries(rows.slice(0, 18).map(([k, v]) => [k, round(v, 0)])) };
+  const fns = [...byFn.entries()].filter(([k]) => !k.includes('(idle)')).sort((a, b) => b[1] - a[1]);
+  return {
+    wallMs: round(wall), busyMs: round(rows.filter(([k]) => k !== '(idle)').reduce((s, [, v]) => s + v, 0)),
+    selfMs: Object.fromEntries(rows.slice(0, 18).map(([k, v]) => [k, round(v, 0)])),
+    topFunctionsMs: Object.fromEntries(fns.slice(0, 25).map(([k, v]) => [k, round(v, 1)])),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,8 +516,13 @@ async function main(): Promise<void> {
         const dirs = [{ prefix: '/__bench/', dir: benchDir }, { prefix: '/', dir: distDir }];
         const po = await runOurs(browser, base, v, false, true);
         const pc = await runCesium(browser, base, v, css, true);
+        // The raw profiles too, to open in DevTools' Performance panel.
+        mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
+        for (const [side, pr] of [['ours', po], ['cesium', pc]] as const)
+          writeFileSync(resolve(ROOT, `bench/results/settle-vs-cesium-${v.zone}-${profilePhase}-${side}.cpuprofile`), JSON.stringify(pr.cpuProfile));
         profiles[v.zone] = {
-          view: v.view,
+          view: v.view, phase: profilePhase,
+          frameCpuP50: { ours: round(median(po.r.frameCpu)), cesium: round(median(pc.r.frameCpu)) },
           ours: { settledMs: round(po.r.settledMs), ...profileBreakdown(po.cpuProfile as CpuProfile, base, dirs), net: po.r.net },
           cesium: { settledMs: round(pc.r.settledMs), ...profileBreakdown(pc.cpuProfile as CpuProfile, base, dirs), net: pc.r.net },
         };
@@ -553,6 +585,8 @@ function writeReport(specs: ViewSpec[], raw: RunResult[], profiles: Record<strin
     const pp = p as { ours: { selfMs: Record<string, number> }; cesium: { selfMs: Record<string, number> } };
     console.log(`[profile] ${z} ours (self ms):`, pp.ours.selfMs);
     console.log(`[profile] ${z} cesium (self ms):`, pp.cesium.selfMs);
+    console.log(`[profile] ${z} ours (top functions, self ms):`, (pp.ours as { topFunctionsMs?: unknown }).topFunctionsMs);
+    console.log(`[profile] ${z} cesium (top functions, self ms):`, (pp.cesium as { topFunctionsMs?: unknown }).topFunctionsMs);
   }
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
   const out = resolve(ROOT, 'bench/results/settle-vs-cesium.json');
