@@ -23,7 +23,9 @@ const canvasPng = async (page: Page) => (await page.locator('.st-view canvas').f
 describe('shadow map cache', () => {
   for (const zone of ZONE_IDS) {
     it(`${zone}: reuses the shadow map while nothing casting changes, redraws it when the sun moves`, async () => {
-      const app = await openApp({ zone, lang: 'en', sun: '2025-12-21T10:00' });
+      // One zone in Chinese: the controls are found by their label in either language.
+      const lang = zone === 'jiading' ? 'zh' : 'en';
+      const app = await openApp({ zone, lang, sun: '2025-12-21T10:00' });
       const { page } = app;
       try {
         await waitForZoneSettled(page, zone);
@@ -52,7 +54,7 @@ describe('shadow map cache', () => {
         expect(await canvasPng(page), 'the picture follows the sun').not.toBe(before);
 
         // Shadows off and on: each a change of the signature.
-        const toggle = page.getByRole('checkbox', { name: 'Show shadows', exact: true });
+        const toggle = page.getByRole('checkbox', { name: lang === 'zh' ? '显示阴影' : 'Show shadows', exact: true });
         await toggle.uncheck();
         await expect.poll(async () => (await shadows(page))!.rendered, { timeout: 10_000 }).toBeGreaterThan(d.rendered);
         const e = (await shadows(page))!;
