@@ -20,6 +20,7 @@ const BENCHES = [
   { name: 'feed-v2-server', file: 'tests/bench/feed-v2-server.ts' },
   { name: 'feed-v2-client', file: 'tests/bench/feed-v2-client.ts' },
   { name: 'settle-vs-cesium', file: 'tests/bench/settle-vs-cesium.ts' },
+  { name: 'frame-gpu-cost', file: 'tests/bench/frame-gpu-cost.ts' },
   { name: 'city-scale', file: 'tests/bench/city-scale.ts' },
   { name: 'settle-raw-vs-compressed', file: 'tests/bench/settle-raw-vs-compressed.ts' },
 ];
