@@ -28,7 +28,6 @@ interface CasterLike extends Object3D {
     index: AttributeLike | null;
     attributes: Record<string, AttributeLike | undefined>;
     drawRange: { start: number; count: number };
-    morphAttributes?: Record<string, unknown[]>;
   };
   material?: Material | Material[];
   count?: number;
