@@ -49,6 +49,9 @@ export function ThreeDiagnostics() {
         cacheBytes: registry.resources.cachedBytes,
         cacheBudgetBytes: registry.resources.maxBytes,
         contextLost: gl.getContext().isContextLost(),
+        /** Whether the context multisamples (off on software rasterisers, glCapabilities.ts), and the shadow filter (0 basic, 1 PCF). */
+        antialias: gl.getContext().getContextAttributes()?.antialias === true,
+        shadowMapType: gl.shadowMap.type,
         /** The watchdog's liveness probe: asks for one frame, so a view at rest still shows it is alive. */
         requestFrame: () => invalidate(),
         projectEnu: (e: number, n: number, u: number) => {

@@ -12,7 +12,6 @@
  *   so the picture stays correct while the GPU sleeps.
  * - The zone's content is keyed by scene id: switching zones disposes everything of the old one.
  */
-import { useState } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { BasicShadowMap, PCFShadowMap } from 'three';
 import type { Scene } from '../../scene/schema';
@@ -20,7 +19,7 @@ import { renderPixelRatio } from '../../modes/screen/fitCanvas';
 import { StoreContext, useAppStore, useAppStoreApi } from '../../state/hooks';
 import { CAMERA_FAR_M, CAMERA_FOV_DEG, CAMERA_NEAR_M } from './cameraModel';
 import { enuToThree } from './enuThree';
-import { isSoftwareRenderer, probeRendererName } from './glCapabilities';
+import { isSoftwareRenderer, noteRealRendererName, pageRendererName } from './glCapabilities';
 import { WallViewOffset } from './WallViewOffset';
 import { ZoneScene } from './ZoneScene';
 
@@ -64,8 +63,8 @@ function useRendererDpr(): number | [number, number] {
 export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
   // R3F renders into its own reconciler; the store context is passed through explicitly.
   const store = useAppStoreApi();
-  // Context attributes are fixed at creation, so the GPU is probed once, before the canvas exists.
-  const [software] = useState(() => isSoftwareRenderer(probeRendererName()));
+  // Context attributes are fixed at creation, so the GPU is known before the canvas exists.
+  const software = isSoftwareRenderer(pageRendererName());
   const antialias = !software;
   const dpr = useRendererDpr();
   const vp = scene.viewpoints.find((v) => v.id === scene.defaultViewpoint) ?? scene.viewpoints[0];
@@ -80,6 +79,7 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
       gl={{ antialias, logarithmicDepthBuffer: true, powerPreference: 'high-performance', preserveDrawingBuffer: false, stencil: true }}
       onCreated={({ gl }) => {
         gl.debug.checkShaderErrors = CHECK_SHADER_ERRORS;
+        noteRealRendererName(gl.getContext());
       }}
       camera={{ fov: CAMERA_FOV_DEG, near: CAMERA_NEAR_M, far: CAMERA_FAR_M, position }}
       style={{ position: 'absolute', inset: 0, touchAction: 'none' }}
