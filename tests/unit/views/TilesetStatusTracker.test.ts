@@ -48,6 +48,22 @@ describe('TilesetStatusTracker', () => {
     expect(store.getState().tilesets.buildings).toMatchObject({ root: 'ready', loaded: 3, settled: true, failed: 0 });
   });
 
+  it('publishes the end of a burst at once, not at the next tick, with isLoading already cleared', async () => {
+    tiles.dispatchEvent({ type: 'load-root-tileset' });
+    tiles.isLoading = true;
+    tiles.stats.loaded = 1;
+    tiles.update();
+    tiles.update();
+    vi.advanceTimersByTime(STATUS_PUBLISH_MS);
+    expect(store.getState().tilesets.buildings?.settled).toBe(false);
+    // As TilesRendererBase.update does: dispatch first, clear the flag after.
+    tiles.stats.loaded = 5;
+    tiles.dispatchEvent({ type: 'tiles-load-end' });
+    tiles.isLoading = false;
+    await Promise.resolve();
+    expect(store.getState().tilesets.buildings).toMatchObject({ settled: true, loaded: 5 });
+  });
+
   it('reports each failed tile once and still settles', () => {
     tiles.dispatchEvent({ type: 'load-root-tileset' });
     const err = { type: 'load-error', tile: {}, error: new Error('HTTP 404 Not Found'), url: 'http://h/1.glb' };
