@@ -60,6 +60,7 @@ if (flag('help')) {
   --no-profile      skip the CPU-profiled load per zone
   --profile-orbit   profile the orbit after settle instead of the load (frame CPU: where it goes)
   --no-feed-off     skip the run with the feed dead
+  --vsync           keep the display's frame pacing (as the browser tests do) instead of BENCH_FLAGS
 Writes bench/results/settle-vs-cesium.json.`);
   process.exit(0);
 }
@@ -120,7 +121,7 @@ async function buildCesiumPage(): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // In-page instrumentation shared by both sides (installed before any page script runs).
 
-interface FrameLog { on: boolean; cpu: number[]; raf: number[] }
+interface FrameLog { on: boolean; cpu: number[]; raf: number[]; all: number[] }
 interface OursProbe { transitions: number; settled: boolean; settledAtMs: number | null }
 
 /**
@@ -131,7 +132,7 @@ function instrument(kind: 'ours' | 'cesium', zone: string): string {
   return `(() => {
   const kind = ${JSON.stringify(kind)}, zone = ${JSON.stringify(zone)};
   performance.setResourceTimingBufferSize(20000);
-  const log = { on: false, cpu: [], raf: [] };
+  const log = { on: false, cpu: [], raf: [], all: [] };
   window.__frames = log;
   // Frame CPU: time spent inside requestAnimationFrame callbacks, summed per frame.
   const orig = window.requestAnimationFrame.bind(window);
@@ -144,7 +145,7 @@ function instrument(kind: 'ours' | 'cesium', zone: string): string {
     if (curTs >= 0) lastTs = curTs;
   };
   window.requestAnimationFrame = (cb) => orig((ts) => {
-    if (ts !== curTs) { flush(); curTs = ts; acc = 0; }
+    if (ts !== curTs) { flush(); curTs = ts; acc = 0; if (log.all.length < 100000) log.all.push(ts); }
     const t0 = performance.now();
     try { cb(ts); } finally { acc += performance.now() - t0; }
   });
@@ -170,6 +171,8 @@ interface RunResult {
   side: 'ours' | 'ours-feed-off' | 'compare' | 'cesium';
   zone: string; view: string;
   settledMs: number; transitions: number;
+  /** Animation frames drawn from navigation to settled: loading advances once per frame on both sides. */
+  loadFrames: number;
   /** Last tile file's responseEnd (ms since navigation), a hook-independent lower bound. */
   lastTileResponseEndMs: number;
   tilesLoaded: number; tilesVisible: number; drawCalls?: number;
@@ -222,6 +225,9 @@ async function collectResources(page: Page): Promise<Res[]> {
     })),
   );
 }
+
+const framesBefore = (page: Page, ms: number): Promise<number> =>
+  page.evaluate((t) => (window as unknown as { __frames: FrameLog }).__frames.all.filter((x) => x <= t).length, ms);
 
 async function waitStable(page: Page, read: string): Promise<void> {
   // `read` is an expression giving { settled, at } inside the page.
@@ -276,6 +282,7 @@ async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boo
   await waitStable(page, 'window.__oursProbe && { settled: window.__oursProbe.settled, at: window.__oursProbe.settledAtMs }');
   let cpuProfile = cdp && profilePhase === 'load' ? (await cdp.send('Profiler.stop')).profile : undefined;
   const probe = await page.evaluate(() => (window as unknown as { __oursProbe: OursProbe }).__oursProbe);
+  const loadFrames = await framesBefore(page, probe.settledAtMs ?? 0);
   const hook = await page.evaluate(() => {
     const h = (window as unknown as { __shentwin: { tilesets: Record<string, { loaded: number }>; tiles: { loaded: number }; render: { drawCalls: number }; cameraPose: unknown } }).__shentwin;
     const c = document.querySelector('.st-view canvas') as HTMLCanvasElement;
@@ -298,7 +305,7 @@ async function runOurs(browser: Browser, base: string, v: ViewSpec, feedOff: boo
     cpuProfile,
     r: {
       side: compare ? 'compare' : feedOff ? 'ours-feed-off' : 'ours', zone: v.zone, view: v.view,
-      settledMs: probe.settledAtMs ?? NaN, transitions: probe.transitions,
+      settledMs: probe.settledAtMs ?? NaN, transitions: probe.transitions, loadFrames,
       lastTileResponseEndMs: Math.max(0, ...tileRes.map((e) => e.responseEnd)),
       tilesLoaded: hook.tiles.loaded, tilesVisible: hook.render.drawCalls, drawCalls: hook.render.drawCalls,
       glbRequests: glb.length, jsonRequests: tileRes.length - glb.length, tileBytes: tileRes.reduce((s, e) => s + e.transferSize, 0),
@@ -331,6 +338,7 @@ async function runCesium(browser: Browser, base: string, v: ViewSpec, css: [numb
     return { error: s.error, settledAtMs: s.settledAtMs, transitions: s.settledTransitions, tiles: s.tiles, buffer: s.drawingBuffer };
   });
   if (b.error) throw new Error(`cesium page: ${b.error}`);
+  const loadFrames = await framesBefore(page, b.settledAtMs);
   const res = await collectResources(page);
   let frameCpu: number[] = [], rafMs: number[] = [];
   if (!profile || profilePhase === 'orbit') {
@@ -347,7 +355,7 @@ async function runCesium(browser: Browser, base: string, v: ViewSpec, css: [numb
   return {
     cpuProfile,
     r: {
-      side: 'cesium', zone: v.zone, view: v.view, settledMs: b.settledAtMs, transitions: b.transitions,
+      side: 'cesium', zone: v.zone, view: v.view, settledMs: b.settledAtMs, transitions: b.transitions, loadFrames,
       lastTileResponseEndMs: Math.max(0, ...tileRes.map((e) => e.responseEnd)),
       tilesLoaded: b.tiles.loadedContent, tilesVisible: b.tiles.selected,
       glbRequests: glb.length, jsonRequests: tileRes.length - glb.length, tileBytes: tileRes.reduce((s, e) => s + e.transferSize, 0),
@@ -460,7 +468,7 @@ async function main(): Promise<void> {
   if (compareDir && !existsSync(join(compareDir, 'index.html'))) throw new Error(`${compareDir}/index.html missing`);
   const compareServer = compareDir ? await serve(compareDir, benchDir) : null;
   const compareBase = compareServer ? `http://127.0.0.1:${(compareServer.address() as AddressInfo).port}` : null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...BENCH_FLAGS] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...(flag('vsync') ? [] : BENCH_FLAGS)] });
 
   const specs: ViewSpec[] = [];
   for (const zone of zones) {
@@ -489,7 +497,7 @@ async function main(): Promise<void> {
   const profiles: Record<string, unknown> = {};
   const errors: { zone: string; view: string; what: string; error: string }[] = [];
   const log = (r: RunResult) =>
-    console.log(`${r.zone}/${r.view} ${r.side}: settled ${round(r.settledMs, 0)} ms (last tile ${round(r.lastTileResponseEndMs, 0)}), loaded ${r.tilesLoaded}, visible ${r.tilesVisible}, glb ${r.glbRequests}, cpu p50 ${round(median(r.frameCpu))} ms`);
+    console.log(`${r.zone}/${r.view} ${r.side}: settled ${round(r.settledMs, 0)} ms in ${r.loadFrames} frames (last tile ${round(r.lastTileResponseEndMs, 0)}), loaded ${r.tilesLoaded}, visible ${r.tilesVisible}, glb ${r.glbRequests}, cpu p50 ${round(median(r.frameCpu))} ms`);
   try {
     for (const v of specs) {
       let css: [number, number] = [VIEWPORT.width, VIEWPORT.height];
@@ -547,6 +555,7 @@ function writeReport(specs: ViewSpec[], raw: RunResult[], profiles: Record<strin
     const pick = (side: string) => raw.filter((r) => r.zone === v.zone && r.view === v.view && r.side === side);
     const row = (rs: RunResult[]) => ({
       settledMs: round(median(rs.map((r) => r.settledMs)), 0),
+      loadFrames: median(rs.map((r) => r.loadFrames)),
       lastTileMs: round(median(rs.map((r) => r.lastTileResponseEndMs)), 0),
       firstGlbMs: round(median(rs.map((r) => r.net.firstGlbRequestMs)), 0),
       loaded: median(rs.map((r) => r.tilesLoaded)),
