@@ -60,7 +60,10 @@ describe('WebSocket feed with access control', () => {
       await page.waitForTimeout(2_000);
       expect(connections() - beforeWrong).toBeGreaterThanOrEqual(1);
       expect(connections() - beforeWrong).toBeLessThanOrEqual(2);
-      expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+      // Nothing of the refused token is kept. The one entry allowed is the GPU's name (glCapabilities.ts).
+      const stored = await page.evaluate(() => [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => [k, s.getItem(k) ?? ''] as const)));
+      expect(stored.map(([k]) => k).filter((k) => k !== 'shentwin.glRenderer')).toEqual([]);
+      expect(stored.some(([, v]) => v.includes(WRONG_TOKEN))).toBe(false);
 
       await page.getByTestId('feed-token').fill(token);
       await page.getByRole('button', { name: '登录' }).click();
