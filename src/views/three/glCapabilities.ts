@@ -19,7 +19,6 @@ export function isSoftwareRenderer(rendererName: string | null | undefined): boo
   return typeof rendererName === 'string' && SOFTWARE_RENDERER.test(rendererName);
 }
 
-
 /** Asks a throwaway WebGL2 context on the main thread for the renderer name, then releases it. */
 export function probeRendererName(doc: Document = document): string | null {
   const canvas = doc.createElement('canvas');
@@ -58,6 +57,11 @@ export function writeCachedRendererName(storage: StorageLike | null, userAgent: 
   }
 }
 
+/** Writes the name unless it is what is stored already (no write on every load). */
+function rememberRendererName(storage: StorageLike | null, userAgent: string, name: string | null): void {
+  if (name && readCachedRendererName(storage, userAgent) !== name) writeCachedRendererName(storage, userAgent, name);
+}
+
 /** What index.html's inline probe leaves behind (see the comment there). */
 export interface EarlyGpuProbe {
   name?: unknown;
@@ -76,7 +80,7 @@ export interface RendererProbeEnv {
 export function resolveRendererName(env: RendererProbeEnv): string | null {
   const early = validName(env.early?.name);
   const name = early ?? readCachedRendererName(env.storage, env.userAgent) ?? env.probeHere();
-  if (name && name !== readCachedRendererName(env.storage, env.userAgent)) writeCachedRendererName(env.storage, env.userAgent, name);
+  rememberRendererName(env.storage, env.userAgent, name);
   return name;
 }
 
@@ -109,9 +113,7 @@ export function pageRendererName(): string | null {
 /** After the real context exists: a cached name that no longer matches (new GPU, blocklisted driver) is replaced for the next load. */
 export function noteRealRendererName(gl: WebGL2RenderingContext | WebGLRenderingContext): void {
   try {
-    const name = contextRendererName(gl);
-    const storage = browserStorage();
-    if (name && readCachedRendererName(storage, navigator.userAgent) !== name) writeCachedRendererName(storage, navigator.userAgent, name);
+    rememberRendererName(browserStorage(), navigator.userAgent, contextRendererName(gl));
   } catch {
     // A lost context answers nothing: keep what is cached.
   }
