@@ -8,6 +8,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import { registerDiagnostics } from '../../state/diagnostics';
 import { enuToThree } from './enuThree';
+import { heldUploadedGeometryCount } from './heldGeometries';
 import { internalsOf } from './rendererInternals';
 import { useZone } from './ZoneContext';
 
@@ -29,7 +30,7 @@ export function ThreeDiagnostics() {
     const prevAutoReset = gl.info.autoReset;
     gl.info.autoReset = false;
     const unregister = registerDiagnostics('three', () => {
-      const { camera, size } = get();
+      const { camera, size, scene } = get();
       let tilesDownloading = 0;
       let tilesParsing = 0;
       for (const t of registry.all()) {
@@ -41,6 +42,8 @@ export function ThreeDiagnostics() {
         drawCalls: gl.info.render.calls,
         triangles: gl.info.render.triangles,
         geometries: gl.info.memory.geometries,
+        /** Of `geometries`, those the scene or a cached tile still holds (heldGeometries.ts); a growing gap is a leak. */
+        heldGeometries: heldUploadedGeometryCount(scene, registry.resources.cachedTiles),
         textures: gl.info.memory.textures,
         programs: gl.info.programs?.length ?? 0,
         frames: frames.current,

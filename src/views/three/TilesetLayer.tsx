@@ -43,10 +43,11 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
 
   useEffect(() => {
     const renderer = new TilesRenderer(url);
-    const { lruCache, downloadQueue, parseQueue } = registry.resources;
+    const { lruCache, downloadQueue, parseQueue, processNodeQueue } = registry.resources;
     renderer.lruCache = lruCache;
     renderer.downloadQueue = downloadQueue;
     renderer.parseQueue = parseQueue;
+    renderer.processNodeQueue = processNodeQueue;
     renderer.errorTarget = tileset.errorTarget;
     // Every request goes through the guard's fetch; bootFetch lets it claim what boot prefetched.
     renderer.registerPlugin(new TilesetGuardPlugin(bootFetch));
