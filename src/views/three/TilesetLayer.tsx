@@ -3,7 +3,7 @@
  * effect (not through the r3f wrapper) so this component alone owns its plugins, listeners,
  * timers and disposal: unmounting disposes every tile's geometry, material and texture.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { TilesRenderer } from '3d-tiles-renderer/three';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
@@ -15,6 +15,7 @@ import { isLayerVisible } from '../../state/layersSlice';
 import { BuildingTilePlugin } from '../../layers/buildings/BuildingTilePlugin';
 import { GroundTilePlugin } from '../../layers/ground/GroundTilePlugin';
 import { bootFetch } from './bootPrimes';
+import { ProgramWarmupPlugin, type WarmupTarget } from './ProgramWarmupPlugin';
 import { TilesetGuardPlugin } from './TilesetGuardPlugin';
 import { TilesetStatusTracker } from './TilesetStatusTracker';
 import { resolveTilesetUrl } from './tilesetUrl';
@@ -36,6 +37,10 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
+  const threeScene = useThree((s) => s.scene);
+  // Read by the warm-up when a tile arrives, so a new camera does not rebuild the renderer.
+  const warmupTarget = useRef<WarmupTarget>({ gl, camera, scene: threeScene });
+  warmupTarget.current = { gl, camera, scene: threeScene };
   const store = useAppStoreApi();
   const visible = useAppStore((s) => managedVisibility || isLayerVisible(s.layerVisible, tileset.id));
   const [tiles, setTiles] = useState<TilesRenderer | null>(null);
@@ -54,6 +59,8 @@ export function TilesetLayer({ tileset, managedVisibility = false }: { tileset: 
     // autoDispose must be off: with it on, dispose() calls dispose() on the (absent) DRACO and KTX2 loaders and throws.
     renderer.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true, autoDispose: false, meshoptDecoder: MeshoptDecoder }));
     renderer.registerPlugin(contentPlugin(tileset, scene));
+    // After the content plugin: it compiles the materials that plugin leaves on the tile.
+    renderer.registerPlugin(new ProgramWarmupPlugin(() => warmupTarget.current));
     const tracker = new TilesetStatusTracker(renderer, tileset.id, url, store, invalidate);
     registry.set(tileset.id, renderer);
     setTiles(renderer);
