@@ -12,7 +12,7 @@ import type { EnuFrame, Vec3 } from '../../../core/geodesy';
 import { SIGNAL_COLORS, VEHICLE_CLASSES } from '../../../sim/types';
 import { catalogueSchema, incidentSchema, signalSchema, vehicleSchema, type WireCatalogue, type WireIncident, type WireSegment, type WireSensorReading, type WireSignal, type WireVehicle } from '../entities';
 import type { DeltaMessage, SnapshotMessage } from '../messages';
-import { inRange, isId, isIntIn, isTs, KIND_NAME_PATTERN, MAX_KIND_NAME, MAX_UNIT_LENGTH, ZONE_PATTERN } from './checks';
+import { inRange, isId, isIntIn, isTs, isVehicleCore, KIND_NAME_PATTERN, MAX_KIND_NAME, MAX_UNIT_LENGTH, ZONE_PATTERN } from './checks';
 import { DictionaryFull, EncoderDictionary } from './EncoderDictionary';
 import { FrameWriter } from './FrameWriter';
 import {
@@ -324,13 +324,10 @@ export class ZoneEncoderV2 {
   }
 
   /** ENU of a valid vehicle, or null when it breaks a v1 rule or lies beyond MAX_ENU_M. */
+  private readonly knownVehicle = (id: string): boolean => this.vehicles.has(id);
+
   private vehicleEnu(v: WireVehicle): Vec3 | null {
-    if (typeof v !== 'object' || v === null) return null;
-    if (!this.vehicles.has(v.id) && !isId(v.id)) return null;
-    if (!CLASS_CODE.has(v.cls) || !inRange(v.lonDeg, -180, 180) || !inRange(v.latDeg, -90, 90)) return null;
-    if (!inRange(v.headingDeg, 0, 360) || !inRange(v.speedMps, 0, 100)) return null;
-    if (v.automation !== undefined && !isIntIn(v.automation, 0, 5)) return null;
-    if (v.ts !== undefined && !isTs(v.ts)) return null;
+    if (!isVehicleCore(v, this.knownVehicle)) return null;
     const p = this.frame.lonLatToEnu(v.lonDeg, v.latDeg, 0, this.enu);
     return Math.abs(p[0]) <= MAX_ENU_M && Math.abs(p[1]) <= MAX_ENU_M ? p : null;
   }
