@@ -42,8 +42,13 @@ export function ThreeDiagnostics() {
         drawCalls: gl.info.render.calls,
         triangles: gl.info.render.triangles,
         geometries: gl.info.memory.geometries,
-        /** Of `geometries`, those the scene or a cached tile still holds (heldGeometries.ts); a growing gap is a leak. */
-        heldGeometries: heldUploadedGeometryCount(scene, registry.resources.cachedTiles),
+        /**
+         * Of `geometries`, those the scene or a cached tile still holds (heldGeometries.ts); a growing
+         * gap is a leak. A getter: it walks the scene, and the watchdog's samples do not need it.
+         */
+        get heldGeometries() {
+          return heldUploadedGeometryCount(scene, registry.resources.cachedTiles);
+        },
         textures: gl.info.memory.textures,
         programs: gl.info.programs?.length ?? 0,
         frames: frames.current,
