@@ -23,9 +23,8 @@ import { NetWorkerFeedSource, type NetWorkerLike } from './sources/NetWorkerFeed
 import { WorkerFeedSource, type WorkerLike } from './sources/WorkerFeedSource';
 import { createNetWorker } from './worker/createNetWorker';
 import { buildSummary } from './summaryBuilder';
-import { MemoryRecording } from './replay/MemoryRecording';
-import { MemoryReplayBackend } from './replay/MemoryReplayBackend';
 import { ServerReplayBackend } from './replay/ServerReplayBackend';
+import { WorkerReplayBackend } from './replay/WorkerReplayBackend';
 import { TimeMachine, type TimeMachineSummary } from './replay/TimeMachine';
 import type { ConnectionState, FeedSummary } from './summary';
 
@@ -100,10 +99,11 @@ const RESYNC_MIN_INTERVAL_MS = 5_000;
 export class FeedRuntime {
   readonly ingest: FeedIngest;
   readonly source: FeedSource;
-  /** Replays and the recorded range; null where the feed has no recording to offer (MQTT). */
+  /**
+   * Replays and the recorded range; null where the feed has no recording to offer (MQTT without a
+   * replay server). The embedded simulator's recording lives in its worker (SimWorkerHost).
+   */
   readonly timeMachine: TimeMachine | null;
-  /** The embedded simulator's in-memory recording (the time machine's archive for `sim`). */
-  readonly recording: MemoryRecording | null;
   readonly wall: FeedWallLink | null;
   private wallListener: ((e: WallEvent) => void) | null = null;
   private state: ConnectionState = 'idle';
@@ -203,19 +203,15 @@ export class FeedRuntime {
       : null;
     this.ingest.listeners.onDrop = (reason, detail) => this.reportDrop(reason, detail);
     const timers = o.timers ?? realTimers;
-    this.recording = cfg.kind === 'sim' ? new MemoryRecording({ zone: o.zone }) : null;
-    if (this.recording) {
-      const rec = this.recording;
-      this.ingest.listeners.onData = (kind, msg) => rec.observe(kind, msg);
-    }
+    const simSource = cfg.kind === 'sim' ? (this.source as WorkerFeedSource) : null;
     const wsSource = cfg.kind === 'ws' ? (this.source as WebSocketFeedSource | NetWorkerFeedSource) : null;
     const replayUrl = cfg.kind === 'ws' ? cfg.url : cfg.kind === 'mqtt' ? cfg.replayUrl : undefined;
     this.timeMachine = cfg.kind !== 'sim' && replayUrl === undefined ? null : new TimeMachine({
       zone: o.zone, frame: this.ingest.frame, now: o.now, timers, ...(o.sceneCatalogue !== undefined ? { sceneCatalogue: o.sceneCatalogue } : {}),
       liveNow: (t) => this.ingest.clock.serverNow(t),
       onChange: (s) => this.onTimeMachine(s),
-      createBackend: (replayIngest, onHistory) => this.recording
-        ? new MemoryReplayBackend({ zone: o.zone, recording: this.recording, deliver: (raw, t) => replayIngest.enqueue(raw, t), onHistory, now: o.now, timers })
+      createBackend: (replayIngest, onHistory) => simSource
+        ? new WorkerReplayBackend({ zone: o.zone, link: simSource.replayLink, deliver: (raw, t) => replayIngest.enqueue(raw, t), onHistory, now: o.now })
         : new ServerReplayBackend({
           url: replayUrl ?? '', zone: o.zone, token: () => this.token, deliver: (raw, t) => replayIngest.enqueue(raw, t),
           // An MQTT viewer has no connection to our server but the replay one: history goes there.

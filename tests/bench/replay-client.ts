@@ -2,9 +2,9 @@
  * The viewer's side of the time machine, on a real zone's simulated stream (the simulator in
  * Node, the zone's road graph from the built tiles):
  *
- *   record  — main-thread cost of keeping the embedded simulator's in-memory recording
- *             (MemoryRecording.observe per delta, keyframe every 30 s), against the live ingest
- *             of the same delta (its peer: what the viewer already pays per delta).
+ *   record  — cost of keeping the embedded simulator's in-memory recording (MemoryRecording.observe
+ *             per delta, keyframe every 30 s; since it moved into the simulator's worker, paid
+ *             there, not on the main thread), against the live ingest of the same delta.
  *   seek    — stateAt a random time (one keyframe parse + ≤ 30 s of deltas folded), p50/p95.
  *   replay  — a 60× replay as the viewer runs it: per 100 ms tick the ReplayStreamer reads and
  *             merges the kept seconds the cursor passed (a timer task), then the replay ingest

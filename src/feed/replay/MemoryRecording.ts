@@ -67,6 +67,10 @@ export class MemoryRecording implements ReplayArchive {
     this.ring = new Uint8Array(o.budgetBytes ?? MEMORY_BUDGET_BYTES);
   }
 
+  get zone(): string {
+    return this.o.zone;
+  }
+
   get frameCount(): number {
     return this.slots.length - this.head;
   }

@@ -1,11 +1,16 @@
 /**
  * The default feed: the built-in simulator in a module Web Worker, so kiosks work offline. Frames
- * from the worker go through the same ingest as network frames. A crashed or silent worker is
+ * from the worker go through the same ingest as network frames: with a sink that takes decoded v2
+ * frames (the runtime's), snapshots and deltas arrive as finished columns, as from the network
+ * worker; otherwise as v1 JSON text. The worker also keeps the stream's recording; `replayLink`
+ * carries the time machine's requests to it (WorkerReplayBackend). A crashed or silent worker is
  * replaced with backoff, like a dropped connection.
  */
 import { createRng, type Rng } from '../../core/rng';
 import type { GeoOrigin } from '../../core/geodesy';
+import type { SimReplayLink, SimReplayListener } from '../replay/WorkerReplayBackend';
 import { createSimWorker } from '../worker/createSimWorker';
+import { IdKeyTable } from '../worker/IdKeyTable';
 import type { MainToWorker, WorkerToMain } from '../worker/workerProtocol';
 import type { BackoffOptions } from './backoff';
 import { DEFAULT_HEARTBEAT_MS, realTimers, type FeedSink, type FeedSource, type SimControl, type Timers } from './FeedSource';
@@ -43,6 +48,17 @@ export class WorkerFeedSource implements FeedSource {
   readonly label = 'simulator';
   private worker: WorkerLike | null = null;
   private readonly rc: Reconnector;
+  private readonly idTable = new IdKeyTable();
+  private replayListener: SimReplayListener | null = null;
+
+  readonly replayLink: SimReplayLink = {
+    send: (msg) => {
+      if (!this.worker) return false;
+      this.worker.postMessage(msg);
+      return true;
+    },
+    listen: (l) => void (this.replayListener = l),
+  };
 
   constructor(private readonly o: WorkerSourceOptions) {
     this.rc = new Reconnector({
@@ -85,17 +101,10 @@ export class WorkerFeedSource implements FeedSource {
       return;
     }
     this.worker = w;
+    // A new worker numbers its id keys afresh.
+    this.idTable.reset();
     w.onmessage = (ev) => {
-      if (this.worker !== w) return;
-      const m = ev.data as WorkerToMain;
-      if (m && m.type === 'frame') {
-        this.rc.received();
-        this.o.sink.message(m.text, this.o.now());
-      } else if (m && m.type === 'state') {
-        if (m.state === 'connected') this.rc.opened();
-        // A bad road graph will not get better by restarting the worker.
-        else this.rc.fail(m.detail ?? 'simulator failed');
-      }
+      if (this.worker === w) this.onWorkerMessage(ev.data as WorkerToMain);
     };
     w.onerror = (ev) => {
       if (this.worker !== w) return;
@@ -108,7 +117,37 @@ export class WorkerFeedSource implements FeedSource {
       rateHz: o.rateHz, heartbeatMs: o.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, scenarios: o.scenarios,
       ...(o.fleetScale !== undefined ? { fleetScale: o.fleetScale } : {}),
       ...(o.startSimMs !== undefined ? { startSimMs: o.startSimMs } : {}),
+      encoding: this.o.sink.frameV2 ? 'v2' : 'v1',
     });
+  }
+
+  private onWorkerMessage(m: WorkerToMain): void {
+    switch (m?.type) {
+      case 'frame':
+        this.rc.received();
+        return this.o.sink.message(m.text, this.o.now());
+      case 'v2': {
+        this.rc.received();
+        const now = this.o.now();
+        const ids = this.idTable.decode(m.ids);
+        if (!ids || ids.length !== m.frame.vehicles.count) {
+          // Cannot happen while messages arrive in order; if it does, start the keys afresh and resync.
+          this.worker?.postMessage({ type: 'ids-reset' });
+          return this.o.sink.frameRejectedV2?.('inconsistent', 'simulator worker: vehicle id keys out of step', now);
+        }
+        m.frame.vehicles.ids = ids;
+        return this.o.sink.frameV2?.(m.frame, now);
+      }
+      case 'rejected':
+        this.rc.received();
+        return this.o.sink.frameRejectedV2?.(m.reason, m.detail, this.o.now());
+      case 'replay-frame': return this.replayListener?.frame(m.text);
+      case 'history': return this.replayListener?.history(m.msg);
+      case 'state':
+        if (m.state === 'connected') return this.rc.opened();
+        // A bad road graph will not get better by restarting the worker.
+        return this.rc.fail(m.detail ?? 'simulator failed');
+    }
   }
 
   private terminate(): void {

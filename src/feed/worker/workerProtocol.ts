@@ -1,6 +1,14 @@
-/** Messages between the main thread and the simulator worker (validated on both sides). */
+/**
+ * Messages between the main thread and the simulator worker. The worker validates what it is
+ * told; the main thread trusts what its own worker posts (v2 frames were validated by the
+ * worker's FrameDecoderV2, replayed frames go through the replay ingest's decoding).
+ */
 import { z } from 'zod';
 import { SCENARIOS } from '../../sim/types';
+import type { DropReason } from '../protocol/dropReasons';
+import type { HistoryResultMessage } from '../protocol/messages';
+import type { DecodedFrameV2 } from '../protocol/v2/types';
+import type { EncodedIds } from './IdKeyEncoder';
 
 export const startSchema = z.object({
   type: z.literal('start'),
@@ -15,7 +23,14 @@ export const startSchema = z.object({
   /** Simulated start, epoch ms; default: the worker's wall clock, so time of day is real. */
   startSimMs: z.number().int().optional(),
   fleetScale: z.number().min(0.01).max(10).optional(),
+  /**
+   * How snapshots and deltas reach the main thread: 'v2' as decoded columns (transferables), 'v1'
+   * as JSON text (default, for a host that only takes text).
+   */
+  encoding: z.enum(['v1', 'v2']).optional(),
 });
+
+const ts = z.number().int().min(0).max(8.64e15);
 
 export const mainToWorkerSchema = z.discriminatedUnion('type', [
   startSchema,
@@ -26,6 +41,12 @@ export const mainToWorkerSchema = z.discriminatedUnion('type', [
     scenario: z.enum(SCENARIOS).optional(),
     params: z.object({ sensorId: z.string().optional(), edgeId: z.number().int().optional(), reverse: z.boolean().optional(), durationS: z.number().min(1).max(86_400).optional() }).optional(),
   }),
+  /** Replays of the worker's recording (MemoryRecording), answered as replay-frame text. */
+  z.object({ type: z.literal('replay'), id: z.number().int().min(0), from: ts, to: ts.optional(), speed: z.number().min(1).max(60) }),
+  z.object({ type: z.literal('replay-stop') }),
+  z.object({ type: z.literal('history'), id: z.number().int().min(0), from: ts, to: ts }),
+  /** The main thread's id table is out of step: start a new key epoch. */
+  z.object({ type: z.literal('ids-reset') }),
   z.object({ type: z.literal('stop') }),
 ]);
 
@@ -33,5 +54,13 @@ export type StartMessage = z.infer<typeof startSchema>;
 export type MainToWorker = z.infer<typeof mainToWorkerSchema>;
 
 export type WorkerToMain =
+  /** A protocol message as JSON text (hello, heartbeat; snapshots and deltas in v1). */
   | { type: 'frame'; text: string }
+  /** A v2 frame, decoded; its arrays are transferred. vehicles.ids is empty: the ids come as keys. */
+  | { type: 'v2'; frame: DecodedFrameV2; ids: EncodedIds }
+  /** A frame the worker could not hand over (counted by the ingest like any dropped frame). */
+  | { type: 'rejected'; reason: DropReason; detail: string }
+  /** A replayed protocol message (replay-start, snapshot, deltas, replay-end) for the replay ingest. */
+  | { type: 'replay-frame'; text: string }
+  | { type: 'history'; msg: HistoryResultMessage }
   | { type: 'state'; state: 'connected' | 'failed'; detail?: string };
