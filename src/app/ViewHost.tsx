@@ -29,6 +29,8 @@ export function ViewHost({ scene }: { scene: Scene }) {
   const engine = useAppStore((s) => s.engine);
   // The watchdog's rebuild step bumps this: the view is unmounted and built afresh.
   const viewEpoch = useAppStore((s) => s.viewEpoch);
+  // The three.js view holds its first picture until the tiles are in (FirstPictureGate).
+  const holding = useAppStore((s) => s.firstPicture === 'waiting') && engine === 'three';
   const viewKey = `${scene.id}:${engine}`;
   const other = engine === 'three' ? 'globe' : 'three';
   return (
@@ -56,6 +58,11 @@ export function ViewHost({ scene }: { scene: Scene }) {
           {engine === 'globe' ? <GlobeView key={viewEpoch} scene={scene} /> : <ThreeView key={`${scene.id}:${viewEpoch}`} scene={scene} />}
           <MountMarker viewKey={viewKey} />
         </Suspense>
+        {holding && (
+          <div className="st-view__loading st-view__loading--over" data-testid="view-first-picture">
+            {t('view.loading')}
+          </div>
+        )}
       </ErrorBoundary>
     </div>
   );

@@ -79,6 +79,8 @@ export function createTestHook(store: AppStore): Record<string, unknown> {
     feed: () => st().feed,
     render: () => readDiagnostics().three ?? null,
     shadows: () => readDiagnostics().shadows ?? null,
+    /** Whether the 3D view still holds its first picture, and why and after how long it painted. */
+    firstPicture: () => ({ state: st().firstPicture, ...(readDiagnostics().firstPicture ?? {}) }),
     live: () => readDiagnostics().live ?? null,
     alerts: () => st().alertState.alerts,
     audit: () => st().alertState.audit,

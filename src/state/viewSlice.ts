@@ -43,6 +43,12 @@ export interface ViewSlice {
   /** The 3D view's WebGL context is lost; the UI shows an overlay until it is restored. */
   webglLost: boolean;
   setWebglLost(lost: boolean): void;
+  /**
+   * 'waiting' while the 3D view holds its first picture until the tiles are in (the page shows a
+   * loading note over it), 'shown' otherwise. Only the three.js view sets 'waiting'.
+   */
+  firstPicture: 'waiting' | 'shown';
+  setFirstPicture(v: 'waiting' | 'shown'): void;
   cameraLimits: CameraLimits | null;
   setCameraLimits(limits: CameraLimits | null): void;
   setCameraPose(pose: CameraPose | null): void;
@@ -68,6 +74,8 @@ export const createViewSlice: StateCreator<ViewSlice, [], [], ViewSlice> = (set)
   setTileBudgetMB: (tileBudgetMB) => set({ tileBudgetMB }),
   webglLost: false,
   setWebglLost: (webglLost) => set({ webglLost }),
+  firstPicture: 'shown',
+  setFirstPicture: (firstPicture) => set({ firstPicture }),
   cameraLimits: null,
   setCameraLimits: (cameraLimits) => set({ cameraLimits }),
   setCameraPose: (cameraPose) => set({ cameraPose }),

@@ -28,12 +28,15 @@ export function useScrollEdges(ref: RefObject<HTMLElement | null>, deps: Depende
       const next = scrollEdges(el.scrollLeft, el.clientWidth, el.scrollWidth);
       setEdges((prev) => (prev.start === next.start && prev.end === next.end ? prev : next));
     };
-    update();
     el.addEventListener('scroll', update, { passive: true });
     const win = el.ownerDocument.defaultView;
     win?.addEventListener('resize', update);
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
-    observer?.observe(el);
+    // A ResizeObserver reports a newly observed element once, after the browser's own layout.
+    // Measuring here instead forced a layout of the whole page inside React's commit (about
+    // 25 ms at boot, before the 3D view could start).
+    if (observer) observer.observe(el);
+    else update();
     return () => {
       el.removeEventListener('scroll', update);
       win?.removeEventListener('resize', update);

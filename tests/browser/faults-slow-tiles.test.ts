@@ -9,10 +9,12 @@
  *   request the page abandons is seen failing with net::ERR_ABORTED. Back at the overview, which
  *   needs only the root tiles, not one tile is requested once the camera rests there, although
  *   the hook still showed many queued when the flight began;
+ * - the first picture does not wait for the slow tiles: it shows at its deadline;
  * - the view settles after the flight.
  */
 import type { Request, Route } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIRST_PICTURE_MAX_WAIT_MS } from '../../src/views/three/firstPictureModel';
 import { MAX_DOWNLOADS_PER_ORIGIN } from '../../src/views/three/ZoneTileResources';
 import { savePageScreenshot } from '../support/browser-artifacts';
 import { FAULT_ZONE, readDistBuffer, waitForZoneSettled } from '../support/browser-app';
@@ -117,6 +119,10 @@ describe(`fault: slow tiles in ${FAULT_ZONE} while the camera flies`, () => {
     }, 200);
     try {
       await waitForZoneSettled(page, FAULT_ZONE);
+      // The first picture did not wait the seconds the tiles took: it showed at its deadline.
+      const first = await page.evaluate(() => window.__shentwin!.firstPicture);
+      expect(first.reason).toBe('timeout');
+      expect(first.heldMs).toBeGreaterThanOrEqual(FIRST_PICTURE_MAX_WAIT_MS);
       await waitAtViewpoint(page, overview, 30_000);
 
       // Close-up to close-up: each flight starts as soon as the camera is there and the view

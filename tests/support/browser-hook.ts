@@ -55,6 +55,7 @@ export interface HookSnapshot {
   render: Record<string, number> & { drawCalls: number; triangles: number };
   /** The shadow-map cache (src/views/three/ShadowCache.tsx); null without the three.js view. */
   shadows: { rendered: number; reused: number; signatureLength: number } | null;
+  firstPicture: { state: 'waiting' | 'shown'; reason?: 'content' | 'nothing-to-wait-for' | 'timeout' | null; heldMs?: number | null };
   globe: HookGlobe | null | undefined;
   cameraPose: { position: [number, number, number]; target: [number, number, number] } | null;
   layerVisible: Record<string, boolean>;
@@ -76,5 +77,5 @@ declare global {
 
 export const SNAPSHOT_KEYS: readonly (keyof HookSnapshot)[] = [
   'ready', 'zoneId', 'engine', 'zones', 'tilesets', 'tiles', 'errors', 'errorCounts', 'lastError',
-  'selected', 'hoveredBuildingId', 'render', 'globe', 'cameraPose', 'layerVisible', 'language', 'feed',
+  'selected', 'hoveredBuildingId', 'render', 'globe', 'cameraPose', 'layerVisible', 'language', 'feed', 'firstPicture',
 ];

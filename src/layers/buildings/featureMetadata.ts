@@ -8,6 +8,7 @@
 import type { BufferGeometry, Object3D } from 'three';
 import type { BuildingProperties } from '../../state/selectionSlice';
 import { featureIdForFace, toPlainProperties } from './model';
+import { readStringColumn, type ColumnTableLike } from './stringColumn';
 
 interface FeatureIdInfo {
   attribute?: number;
@@ -16,7 +17,7 @@ interface FeatureIdInfo {
   nullFeatureId?: number | null;
 }
 
-interface TableAccessor {
+interface TableAccessor extends ColumnTableLike {
   count: number;
   getPropertyValue(name: string, id: number): unknown;
 }
@@ -84,14 +85,24 @@ export function featureProperties(mesh: Object3D, featureId: number): BuildingPr
   }
 }
 
-/** Every (feature id, building id) pair of a tile mesh, read once when the tile loads. */
-export function buildingIdsOfMesh(mesh: Object3D): { featureId: number; buildingId: string }[] {
-  const source = featureSourceOf(mesh);
-  const metadata = metadataOf(mesh);
-  if (!source || source.table === null || !metadata) return [];
-  const table = metadata.tableAccessors?.[source.table];
-  if (!table) return [];
-  const out: { featureId: number; buildingId: string }[] = [];
+export interface BuildingIdRow {
+  featureId: number;
+  buildingId: string;
+}
+
+/**
+ * Building ids per property table. The highlight index and the existing-building hider both read
+ * them as a tile loads; the table belongs to the tile, so the entry goes with it.
+ */
+const idsByTable = new WeakMap<object, readonly BuildingIdRow[]>();
+
+function readBuildingIds(table: TableAccessor): BuildingIdRow[] {
+  const out: BuildingIdRow[] = [];
+  const column = readStringColumn(table, 'id');
+  if (column) {
+    for (let i = 0; i < column.length; i++) if (column[i]!.length > 0) out.push({ featureId: i, buildingId: column[i]! });
+    return out;
+  }
   try {
     for (let i = 0; i < table.count; i++) {
       const id = table.getPropertyValue('id', i);
@@ -101,4 +112,19 @@ export function buildingIdsOfMesh(mesh: Object3D): { featureId: number; building
     return out;
   }
   return out;
+}
+
+/** Every (feature id, building id) pair of a tile mesh, read once per tile when it loads. */
+export function buildingIdsOfMesh(mesh: Object3D): readonly BuildingIdRow[] {
+  const source = featureSourceOf(mesh);
+  const metadata = metadataOf(mesh);
+  if (!source || source.table === null || !metadata) return [];
+  const table = metadata.tableAccessors?.[source.table];
+  if (!table) return [];
+  let rows = idsByTable.get(table);
+  if (!rows) {
+    rows = readBuildingIds(table);
+    idsByTable.set(table, rows);
+  }
+  return rows;
 }

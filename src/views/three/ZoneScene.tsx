@@ -18,6 +18,7 @@ import { TilesetOpacity } from '../../layers/planning/TilesetOpacity';
 import { ToolLayers } from '../../layers/planning/ToolLayers';
 import { CameraRig } from './CameraRig';
 import { ContextLossGuard } from './ContextLossGuard';
+import { FirstPictureGate } from './FirstPictureGate';
 import { SkyBackground } from './SkyBackground';
 import { ShadowCache } from './ShadowCache';
 import { SunLight } from './SunLight';
@@ -40,6 +41,7 @@ export function ZoneScene({ scene }: { scene: Scene }) {
 
   return (
     <ZoneContext.Provider value={value}>
+      <FirstPictureGate />
       <SkyBackground />
       <SunLight />
       <ShadowCache />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BufferAttribute } from 'three';
 import { indexWithout } from '../../../src/layers/planning/hideModel';
 
 const reader = (values: number[]) => ({ count: values.length, getX: (i: number) => values[i]! });
@@ -22,4 +23,27 @@ describe('hiding buildings per feature id', () => {
   it('handles non-indexed meshes and line segments', () => {
     expect(Array.from(indexWithout(null, 8, ids, new Set([0]), 2)!)).toEqual([4, 5, 6, 7]);
   });
+
+  it('reads plain BufferAttributes directly and gives the same index as through getX', () => {
+    // 300 quads over 40 features, shuffled vertex order in the index.
+    const featureOf: number[] = [];
+    const tri: number[] = [];
+    for (let q = 0; q < 300; q++) {
+      const f = (q * 7) % 40;
+      const v = featureOf.length;
+      featureOf.push(f, f, f, f);
+      tri.push(v + 2, v, v + 1, v + 3, v, v + 2);
+    }
+    const hidden = new Set([3, 17, 39]);
+    const viaGetX = indexWithout(reader(tri), featureOf.length, reader(featureOf), hidden, 3)!;
+    const plain = indexWithout(new BufferAttribute(new Uint32Array(tri), 1), featureOf.length, new BufferAttribute(new Uint16Array(featureOf), 1), hidden, 3)!;
+    expect(Array.from(plain)).toEqual(Array.from(viaGetX));
+    const hiddenQuads = Array.from({ length: 300 }, (_, q) => (q * 7) % 40).filter((f) => hidden.has(f)).length;
+    expect(hiddenQuads).toBeGreaterThan(0);
+    expect(plain.length).toBe(tri.length - 6 * hiddenQuads);
+    // A normalised attribute is not a plain array of ids: it goes through getX (here: 0..1 floats, none hidden).
+    const normalised = new BufferAttribute(new Uint16Array(featureOf), 1, true);
+    expect(indexWithout(reader(tri), featureOf.length, normalised, hidden, 3)).toBeNull();
+  });
 });
+

@@ -7,6 +7,8 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StructuralMetadata } from '../../../src/tiler/gltf/extStructuralMetadata';
 import { BUILDING_PROPERTIES } from '../../../src/tiler/types';
+import { buildingIdsOfMesh } from '../../../src/layers/buildings/featureMetadata';
+import { readStringColumn, type ColumnTableLike } from '../../../src/layers/buildings/stringColumn';
 import type { TilesetJson } from '../../../src/tiler/tileset/tilesetJson';
 import { syntheticZone } from './syntheticZone';
 import { buildZoneInTemp, parseGlb, readDocument, readPrimitives, readTileset, walkTiles } from './tilerSupport';
@@ -99,6 +101,37 @@ describe('EXT_structural_metadata', () => {
     const data = meta.getPropertyTableData(info[0]!.propertyTable, ids.getX(index.getX(3 * face)));
     expect(data).toMatchObject({ id: 'osm:way/900001', name: '四合院', nameEn: 'Courtyard House', floors: 3, source: 'osm', osmId: 'way/900001' });
     expect(data.heightM as number).toBeCloseTo(12.5, 5);
+  });
+
+  it('whole string columns read at once equal the library reading row by row', async () => {
+    const { bytes } = await detailTileOf('osm:way/900001');
+    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+    loader.register(() => new GLTFMeshFeaturesExtension() as never);
+    loader.register(() => new GLTFStructuralMetadataExtension() as never);
+    const gltf = await loader.parseAsync(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, '');
+    let walls: Mesh | null = null;
+    gltf.scene.traverse((o) => {
+      if (o.name === 'walls' && (o as Mesh).isMesh) walls = o as Mesh;
+    });
+    const mesh = walls! as Mesh;
+    type Table = ColumnTableLike & { getPropertyValue(name: string, row: number): unknown };
+    const table = (mesh.userData.structuralMetadata as { tableAccessors: Table[] }).tableAccessors[0]!;
+    expect(table.count).toBeGreaterThan(1);
+    const rowByRow = (name: string) => Array.from({ length: table.count }, (_, i) => table.getPropertyValue(name, i));
+    // ids are ASCII (one decode for the column); names hold Chinese (decoded per value).
+    for (const name of ['id', 'name', 'nameEn', 'source']) {
+      const column = readStringColumn(table, name);
+      expect(column, name).not.toBeNull();
+      expect(column).toEqual(rowByRow(name));
+    }
+    expect(rowByRow('name')).toContain('四合院');
+    // Not a string column: left to the library.
+    expect(readStringColumn(table, 'heightM')).toBeNull();
+    expect(readStringColumn(table, 'no-such-property')).toBeNull();
+    // What the highlight index and the hider read, once per table.
+    const ids = buildingIdsOfMesh(mesh);
+    expect(ids.map((r) => r.buildingId)).toEqual(rowByRow('id').filter((id) => id !== ''));
+    expect(buildingIdsOfMesh(mesh)).toBe(ids);
   });
 });
 

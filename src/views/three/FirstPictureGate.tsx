@@ -1,0 +1,92 @@
+/**
+ * Holds the view's first picture until the zone's tiles are in (firstPictureModel.ts). While it
+ * holds, a priority-1 frame callback takes rendering over from R3F and draws nothing but brings
+ * the scene's and camera's matrices up to date as a render would; every other frame callback
+ * still runs, so the tile renderers keep choosing and loading tiles for the real camera. The frame it opens
+ * in is drawn here, then the gate unmounts and R3F renders as before.
+ *
+ * Mounted once per zone view (ThreeView keys the scene by zone, and the watchdog's rebuild
+ * remounts it), so each zone's first picture is held the same way.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { registerDiagnostics } from '../../state/diagnostics';
+import { useAppStoreApi } from '../../state/hooks';
+import { trackTimeout } from '../../runtime/tracked';
+import { firstPictureVerdict, FIRST_PICTURE_MAX_WAIT_MS, type FirstPictureReason } from './firstPictureModel';
+import { internalsOf } from './rendererInternals';
+import { useZone } from './ZoneContext';
+
+interface Outcome {
+  reason: FirstPictureReason | null;
+  /** Milliseconds from the gate's mount to the picture. */
+  heldMs: number | null;
+}
+
+export function FirstPictureGate() {
+  const store = useAppStoreApi();
+  const invalidate = useThree((s) => s.invalidate);
+  const [open, setOpen] = useState(false);
+  const startedAt = useRef(performance.now());
+  const outcome = useRef<Outcome>({ reason: null, heldMs: null });
+
+  useEffect(() => {
+    startedAt.current = performance.now();
+    store.getState().setFirstPicture('waiting');
+    // With frameloop="demand" no frame may come at the deadline by itself.
+    const cancel = trackTimeout(invalidate, FIRST_PICTURE_MAX_WAIT_MS + 1);
+    const offDiag = registerDiagnostics('firstPicture', () => ({ ...outcome.current }));
+    return () => {
+      cancel();
+      offDiag();
+      store.getState().setFirstPicture('shown');
+    };
+  }, [store, invalidate]);
+
+  if (open) return null;
+  return (
+    <HoldFrames
+      startedAt={startedAt}
+      onOpen={(reason, heldMs) => {
+        outcome.current = { reason, heldMs };
+        store.getState().setFirstPicture('shown');
+        setOpen(true);
+      }}
+    />
+  );
+}
+
+/**
+ * The frame callback that holds the picture; unmounting it hands rendering back to R3F. Until
+ * React has unmounted it, frames after the opening one are drawn here too.
+ */
+function HoldFrames({ startedAt, onOpen }: { startedAt: { current: number }; onOpen: (reason: FirstPictureReason, heldMs: number) => void }) {
+  const { scene, registry } = useZone();
+  const store = useAppStoreApi();
+  const opened = useRef(false);
+
+  useFrame((state) => {
+    if (!opened.current) {
+      const statuses = store.getState().tilesets;
+      const tilesets = scene.tilesets.map((t) => {
+        const renderer = registry.get(t.id);
+        return { loaded: renderer ? internalsOf(renderer).stats.loaded : null, status: statuses[t.id] };
+      });
+      const elapsed = performance.now() - startedAt.current;
+      const reason = firstPictureVerdict(tilesets, elapsed);
+      if (reason === null) {
+        // What render() would have done besides drawing: the tile renderers choose tiles from
+        // the camera's and their groups' world matrices, which only a render brings up to date.
+        if (state.scene.matrixWorldAutoUpdate) state.scene.updateMatrixWorld();
+        if (state.camera.parent === null && state.camera.matrixWorldAutoUpdate) state.camera.updateMatrixWorld();
+        return;
+      }
+      opened.current = true;
+      onOpen(reason, Math.round(elapsed));
+    }
+    // R3F draws only while no callback of priority > 0 exists; another one (two compared panes) draws itself.
+    if (state.internal.priority === 1) state.gl.render(state.scene, state.camera);
+  }, 1);
+
+  return null;
+}
