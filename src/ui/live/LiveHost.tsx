@@ -48,6 +48,9 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
     let lastSampleMs = -Infinity;
     let lastVitalsMs = -Infinity;
     let lastTrendMs = -Infinity;
+    // Rebuilt only when a sample is added: the same arrays let every trend chart skip its redraw
+    // on the vitals ticks in between (uPlot redraws on each new array).
+    let trendSeries = trend.series();
     let cancelled = false;
     const s0 = store.getState();
     s0.resetAlerts();
@@ -85,6 +88,7 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
         buffers = liveB;
         history.clear();
         trend.clear();
+        trendSeries = trend.series();
       }
       const t = now();
       if (t - lastSampleMs >= cfg.kpi.sampleEveryS * 1000) {
@@ -129,8 +133,9 @@ export function LiveHost({ scene, now = wallClock }: { scene: Scene; now?: Clock
       if (t - lastTrendMs >= cfg.kpi.sampleEveryS * 1000) {
         lastTrendMs = t;
         trend.push(t, TREND_KPIS.map((k) => trendValue(vitals, k)));
+        trendSeries = trend.series();
       }
-      s.setVitals(vitals, trend.series());
+      s.setVitals(vitals, trendSeries);
       const sel = s.liveSelected;
       const slot = sel?.kind === 'sensor' ? b.sensors.slot(sel.id) : undefined;
       if (sel?.kind === 'sensor' && slot !== undefined) s.setLiveSensorHistory({ id: sel.id, ...shownHistory.series(slot) });
