@@ -11,6 +11,7 @@ import { createI18n } from './app/i18n';
 import { installPageZoomGuard } from './app/pageZoomGuard';
 import { installTestHook } from './app/testHook';
 import { parseUrlState } from './app/urlState';
+import { loadThreeView } from './app/viewChunks';
 import { applyUrlBasics, reportUrlIssues } from './app/urlSync';
 import { AppCrashScreen } from './ui/AppCrashScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -31,6 +32,9 @@ reportUrlIssues(appStore, issues);
 if (url.test) installTestHook(appStore);
 // Before React: the zone's first files download while the app, three.js and the renderer start.
 startBootPrefetch({ zone: url.zone, engine: appStore.getState().engine }, { primes: bootPrimes, baseUrl: import.meta.env.BASE_URL, documentHref: document.baseURI });
+// The 3D view's chunk too: it is on the path to the first picture, behind the zone list otherwise.
+// A failed early load is not reported here; ViewHost's own load of the same promise reports it.
+if (url.zone && appStore.getState().engine === 'three') loadThreeView().catch(() => undefined);
 
 const i18n = createI18n(appStore.getState().language);
 

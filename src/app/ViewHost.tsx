@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { Scene } from '../scene/schema';
 import { useAppStore, useAppStoreApi } from '../state/hooks';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { loadGlobeView, loadThreeView } from './viewChunks';
 import { markViewMounted } from './viewMount';
 
-const ThreeView = lazy(() => import('../views/three/ThreeView').then((m) => ({ default: m.ThreeView })));
-const GlobeView = lazy(() => import('../views/globe/GlobeView').then((m) => ({ default: m.GlobeView })));
+const ThreeView = lazy(() => loadThreeView().then((m) => ({ default: m.ThreeView })));
+const GlobeView = lazy(() => loadGlobeView().then((m) => ({ default: m.GlobeView })));
 
 /** Commits together with the lazy view inside the same Suspense boundary, so it marks a real mount. */
 function MountMarker({ viewKey }: { viewKey: string }) {
