@@ -49,6 +49,15 @@ const SOFTWARE_SHADOW_SETTINGS = { enabled: true, type: BasicShadowMap } as cons
 export const DPR_RANGE: [number, number] = [1, 2];
 
 /**
+ * How the canvas measures its box (react-use-measure, through R3F). R3F's default debounces by
+ * 50 ms, and that library hands its ResizeObserver the scroll-debounced callback, so the canvas
+ * (and with it the WebGL context and the first frame) waited 50 ms after the page's first layout
+ * for nothing. The view never moves with scrolling (it fills a fixed workspace, and the page does
+ * not scroll), so it listens to no scroll events and takes every resize at once.
+ */
+const CANVAS_MEASURE = { scroll: false, debounce: { scroll: 0, resize: 0 } } as const;
+
+/**
  * The renderer's pixel ratio. Without a render-scale cap (the planner, every mode by default) the
  * range above, as always. With one (a big screen's `renderScale=`, modeSettings.renderScale):
  * native device pixels, at most the cap, which may go below 1 so a 4K/8K wall renders fewer pixels
@@ -73,6 +82,7 @@ export function ThreeView({ scene, frameloop = 'always' }: ThreeViewProps) {
   return (
     <Canvas
       frameloop={frameloop}
+      resize={CANVAS_MEASURE}
       dpr={dpr}
       shadows={software ? SOFTWARE_SHADOW_SETTINGS : SHADOW_SETTINGS}
       // stencil: the section tool caps cut buildings by counting surfaces in the stencil buffer.
