@@ -6,9 +6,10 @@
  *
  * On a software rasteriser this is also what makes the city appear sooner. Each frame drawn before
  * the tiles arrive costs the GPU process 0.1–0.2 s there (shadow pass, first use of every program),
- * and the tiles' own first frame queues behind them: Jiading's overview settled in 1.51 s with
- * those frames and 1.23 s without (5 interleaved runs each, medians, 2 cores, SwiftShader). On a
- * GPU the wait is a frame or two.
+ * and the tiles' own first frame queues behind them. Measured on 2 cores with SwiftShader,
+ * interleaved runs, medians of the first settled time: Jiading's overview 1.35 s with those frames,
+ * 1.16 s without (9 runs each); the West Bund Long Museum view 2.18 s and 1.93 s (5 runs each).
+ * On a GPU the wait is a frame or two.
  *
  * It never holds longer than FIRST_PICTURE_MAX_WAIT_MS: slow tiles show what has arrived then.
  * Pure; the renderer counters, store status and clock are passed in.
