@@ -17,6 +17,22 @@ let dir = '';
 let tileset: TilesetJson;
 const zone = syntheticZone();
 
+/** A tile as 3d-tiles-renderer reads it (its metadata plugins, meshopt), and its walls mesh. */
+async function wallsOf(bytes: Uint8Array): Promise<Mesh> {
+  // The same decoder TilesetLayer hands to GLTFExtensionsPlugin for compact tiles.
+  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+  // The plugins read the parser from afterRoot's argument, as the typings show (no constructor args).
+  loader.register(() => new GLTFMeshFeaturesExtension() as never);
+  loader.register(() => new GLTFStructuralMetadataExtension() as never);
+  const gltf = await loader.parseAsync(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, '');
+  let walls: Mesh | null = null;
+  gltf.scene.traverse((o) => {
+    if (o.name === 'walls' && (o as Mesh).isMesh) walls = o as Mesh;
+  });
+  expect(walls).not.toBeNull();
+  return walls!;
+}
+
 /** The detail tile holding a building, found through the tileset like a viewer would. */
 async function detailTileOf(id: string): Promise<{ uri: string; bytes: Uint8Array; row: number }> {
   for (const { tile } of walkTiles(tileset.root)) {
@@ -77,18 +93,7 @@ describe('EXT_structural_metadata', () => {
 
   it('is readable by 3d-tiles-renderer: feature id of a face → property table row', async () => {
     const { bytes, row } = await detailTileOf('osm:way/900001');
-    // The same decoder TilesetLayer hands to GLTFExtensionsPlugin for compact tiles.
-    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-    // The plugins read the parser from afterRoot's argument, as the typings show (no constructor args).
-    loader.register(() => new GLTFMeshFeaturesExtension() as never);
-    loader.register(() => new GLTFStructuralMetadataExtension() as never);
-    const gltf = await loader.parseAsync(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, '');
-    let walls: Mesh | null = null;
-    gltf.scene.traverse((o) => {
-      if (o.name === 'walls' && (o as Mesh).isMesh) walls = o as Mesh;
-    });
-    expect(walls).not.toBeNull();
-    const mesh = walls! as Mesh;
+    const mesh = await wallsOf(bytes);
     const info = (mesh.userData.meshFeatures as { getFeatureInfo(): { propertyTable: number; featureCount: number }[] }).getFeatureInfo();
     expect(info[0]!.propertyTable).toBe(0);
     // What the viewer does after a raycast: the picked face's vertex → feature id → table row.
@@ -105,15 +110,7 @@ describe('EXT_structural_metadata', () => {
 
   it('whole string columns read at once equal the library reading row by row', async () => {
     const { bytes } = await detailTileOf('osm:way/900001');
-    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-    loader.register(() => new GLTFMeshFeaturesExtension() as never);
-    loader.register(() => new GLTFStructuralMetadataExtension() as never);
-    const gltf = await loader.parseAsync(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, '');
-    let walls: Mesh | null = null;
-    gltf.scene.traverse((o) => {
-      if (o.name === 'walls' && (o as Mesh).isMesh) walls = o as Mesh;
-    });
-    const mesh = walls! as Mesh;
+    const mesh = await wallsOf(bytes);
     type Table = ColumnTableLike & { getPropertyValue(name: string, row: number): unknown };
     const table = (mesh.userData.structuralMetadata as { tableAccessors: Table[] }).tableAccessors[0]!;
     expect(table.count).toBeGreaterThan(1);
