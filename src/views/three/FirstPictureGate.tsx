@@ -59,16 +59,16 @@ export function FirstPictureGate() {
   );
 }
 
-/**
- * The frame callback that holds the picture; unmounting it hands rendering back to R3F. Until
- * React has unmounted it, frames after the opening one are drawn here too.
- */
 interface HoldProps {
   /** Set when the deadline has passed by the clock. */
   deadline: { readonly current: boolean };
   onOpen: (reason: FirstPictureReason, heldMs: number) => void;
 }
 
+/**
+ * The frame callback that holds the picture; unmounting it hands rendering back to R3F. Until
+ * React has unmounted it, frames after the opening one are drawn here too.
+ */
 function HoldFrames({ deadline, onOpen }: HoldProps) {
   const { scene, registry } = useZone();
   const store = useAppStoreApi();
